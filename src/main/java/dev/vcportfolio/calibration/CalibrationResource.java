@@ -1,0 +1,59 @@
+package dev.vcportfolio.calibration;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/calibrations")
+@Tag(name = "Calibrations", description = "Stage transition and exit calibrations of the scenario model")
+@Produces(MediaType.APPLICATION_JSON)
+public class CalibrationResource {
+
+    private final CalibrationService service;
+
+    CalibrationResource(CalibrationService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createCalibration", summary = "Store a new calibration snapshot")
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored",
+            content = @Content(schema = @Schema(implementation = CalibrationView.class)))
+    public Uni<Response> create(@NotNull @Valid CalibrationRequest request) {
+        return service.create(request)
+                .map(view -> Response.created(URI.create("/api/calibrations/" + view.version()))
+                        .entity(view)
+                        .build());
+    }
+
+    @GET
+    @Operation(operationId = "listCalibrations", summary = "The benchmark calibrations and the caller's own")
+    public Uni<List<CalibrationView>> list() {
+        return service.list(List.of());
+    }
+
+    @GET
+    @Path("/{version}")
+    @Operation(operationId = "getCalibration", summary = "One calibration snapshot")
+    public Uni<CalibrationView> get(@PathParam("version") String version) {
+        return service.get(version);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.vcportfolio.outbox;
+
+import java.util.Optional;
+
+/** The kinds of asynchronous work, spelled as in {@code job_outbox.job_type}. */
+public enum JobType {
+    MATRIX_GENERATION("matrix_generation"),
+    OPTIMIZATION("optimization"),
+    VALIDATION("validation");
+
+    private final String column;
+
+    JobType(String column) {
+        this.column = column;
+    }
+
+    public String column() {
+        return column;
+    }
+
+    /** The deterministic idempotency key of this job for a subject (matrix key or session id). */
+    public String idempotencyKey(String subject) {
+        return column + ":" + subject;
+    }
+
+    public static Optional<JobType> fromColumn(String column) {
+        for (JobType type : values()) {
+            if (type.column.equals(column)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

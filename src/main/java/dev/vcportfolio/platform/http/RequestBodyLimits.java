@@ -1,0 +1,99 @@
+package dev.vcportfolio.platform.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vcportfolio.web.Problem;
+import dev.vcportfolio.web.ProblemKind;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Refuses request bodies over their route's limit from the headers alone, before any byte is buffered, with a
+ * problem+json 413. A body must declare its length: a chunked body of unknown size gets 411, so no request can make
+ * the service buffer more than its route allows. Runs just before Quarkus's own global limit check (order -2).
+ */
+@ApplicationScoped
+public class RequestBodyLimits {
+
+    private static final int ORDER = -3;
+    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
+    private final HttpLimitsConfig limits;
+    private final ObjectMapper mapper;
+
+    RequestBodyLimits(HttpLimitsConfig limits, ObjectMapper mapper) {
+        this.limits = limits;
+        this.mapper = mapper;
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/*").order(ORDER).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        if (!WITH_BODY.contains(context.request().method())) {
+            context.next();
+            return;
+        }
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long limit = limitFor(context.normalizedPath());
+        if (length == null) {
+            if (context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+                reject(context, 411, "Length required", "request bodies must declare Content-Length");
+                return;
+            }
+            context.next();
+            return;
+        }
+        long declared = parse(length);
+        if (declared < 0) {
+            reject(context, 400, ProblemKind.INVALID_REQUEST.title(), "Content-Length is not a number");
+        } else if (declared > limit) {
+            reject(
+                    context,
+                    413,
+                    ProblemKind.PAYLOAD_TOO_LARGE.title(),
+                    "request body of " + declared + " bytes exceeds the limit of " + limit + " bytes");
+        } else {
+            context.next();
+        }
+    }
+
+    private long limitFor(String path) {
+        return path.equals("/api/matrices")
+                ? limits.maxMatrixBody().asLongValue()
+                : limits.maxJsonBody().asLongValue();
+    }
+
+    private void reject(RoutingContext context, int status, String title, String detail) {
+        ProblemKind kind = ProblemKind.forStatus(status);
+        String type = status == 411 ? "urn:vcportfolio:problem:length-required" : kind.type();
+        Problem problem = new Problem(type, title, status, detail, context.normalizedPath(), List.of());
+        String body;
+        try {
+            body = mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + status + "}";
+        }
+        // The unread body would otherwise be parsed as the next request on this connection.
+        context.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(body);
+    }
+
+    private static long parse(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

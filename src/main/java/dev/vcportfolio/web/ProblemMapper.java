@@ -1,0 +1,104 @@
+package dev.vcportfolio.web;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.vcportfolio.core.error.DomainException;
+import dev.vcportfolio.core.error.FieldViolation;
+import dev.vcportfolio.platform.database.DatabaseFailures;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error the API returns, as one table: exception type to status and RFC 9457 body. No stack trace ever leaves
+ * the service; each 5xx is logged once with its cause.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response domain(DomainException exception, UriInfo uri) {
+        return switch (exception) {
+            case DomainException.NotFound e -> problem(ProblemKind.NOT_FOUND, e.getMessage(), uri, List.of());
+            case DomainException.Conflict e -> problem(ProblemKind.CONFLICT, e.getMessage(), uri, List.of());
+            case DomainException.Invalid e -> problem(ProblemKind.INVALID_REQUEST, e.getMessage(), uri, e.violations());
+            case DomainException.Infeasible e -> problem(ProblemKind.INFEASIBLE, e.getMessage(), uri, List.of());
+            case DomainException.Unavailable e -> unavailable(e, uri);
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException exception, UriInfo uri) {
+        List<FieldViolation> violations = exception.getConstraintViolations().stream()
+                .map(v -> new FieldViolation(FieldPaths.of(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
+                .toList();
+        return problem(ProblemKind.INVALID_REQUEST, summary(violations), uri, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException exception, UriInfo uri) {
+        return JsonProblems.of(exception, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JacksonException exception, UriInfo uri) {
+        return JsonProblems.of(exception, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException exception, UriInfo uri) {
+        if (exception.getCause() instanceof JacksonException json) {
+            // Quarkus REST wraps parse and binding failures it does not rethrow.
+            return JsonProblems.of(json, uri);
+        }
+        int status = exception.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.errorf(exception, "request %s failed with %d", uri.getPath(), status);
+        }
+        ProblemKind kind = ProblemKind.forStatus(status);
+        String detail = exception.getMessage() == null ? kind.title() : exception.getMessage();
+        Response problem = problem(kind, detail, uri, List.of());
+        return status == kind.status()
+                ? problem
+                : Response.fromResponse(problem).status(status).build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable exception, UriInfo uri) {
+        if (DatabaseFailures.isUnavailable(exception)) {
+            return unavailable(exception, uri);
+        }
+        LOG.errorf(exception, "unexpected failure serving %s", uri.getPath());
+        return problem(ProblemKind.INTERNAL_ERROR, "the service could not complete the request", uri, List.of());
+    }
+
+    private static Response unavailable(Throwable exception, UriInfo uri) {
+        LOG.warnf("database unavailable while serving %s: %s", uri.getPath(), exception.getMessage());
+        return Response.fromResponse(problem(
+                        ProblemKind.SERVICE_UNAVAILABLE, "the database is unavailable; retry later", uri, List.of()))
+                .header("Retry-After", "5")
+                .build();
+    }
+
+    static Response problem(ProblemKind kind, String detail, UriInfo uri, List<FieldViolation> errors) {
+        Problem body = new Problem(kind.type(), kind.title(), kind.status(), detail, uri.getPath(), errors);
+        return Response.status(kind.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(body)
+                .build();
+    }
+
+    private static String summary(List<FieldViolation> violations) {
+        return violations.stream()
+                .map(v -> (v.field().isEmpty() ? "request body" : v.field()) + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.vcportfolio.web;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the problem+json error responses every API operation can return, so each operation in the OpenAPI
+ * document lists them without repeating annotations on every method.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final Map<String, String> COMMON = Map.of(
+            "400", "Invalid request: the problem's errors name the fields",
+            "500", "Unexpected failure (never caused by input)",
+            "503", "Database unavailable; retry later");
+
+    private static final Map<String, String> WITH_BODY = Map.of(
+            "413", "Request body larger than the configured limit",
+            "415", "Unsupported content type");
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null || operation.getOperationId() == null) {
+            return operation;
+        }
+        COMMON.forEach((code, description) -> addIfMissing(responses, code, description));
+        if (operation.getRequestBody() != null) {
+            WITH_BODY.forEach((code, description) -> addIfMissing(responses, code, description));
+        }
+        return operation;
+    }
+
+    private static void addIfMissing(APIResponses responses, String code, String description) {
+        if (responses.hasAPIResponse(code)) {
+            return;
+        }
+        Content content = OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")));
+        APIResponse response =
+                OASFactory.createAPIResponse().description(description).content(content);
+        responses.addAPIResponse(code, response);
+    }
+}

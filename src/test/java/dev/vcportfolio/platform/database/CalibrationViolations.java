@@ -1,0 +1,58 @@
+package dev.vcportfolio.platform.database;
+
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/** Rows of {@code calibration_snapshots} that each break exactly one constraint. */
+final class CalibrationViolations {
+
+    private CalibrationViolations() {}
+
+    private static final String RATES = "{\"exitRate\": 0.1, \"graduateRate\": 0.3, \"failureRate\": 0.2}";
+    private static final String STATS = "'{\"Seed\": " + RATES + ", \"SeriesA\": " + RATES + ", \"SeriesB\": " + RATES
+            + ", \"SeriesC\": " + RATES + "}'";
+    private static final String EXIT = "{\"medianMOIC\": 2, \"p90MOIC\": 8}";
+    private static final String EXITS = "'{\"Seed\": " + EXIT + ", \"SeriesA\": " + EXIT + ", \"SeriesB\": " + EXIT
+            + ", \"SeriesC\": " + EXIT + "}'";
+    private static final String PARAMS = "'{\"maxMoic\": 250, \"maxRounds\": 8, \"regimes\": []}'";
+    private static final String INSERT = "INSERT INTO calibration_snapshots (version, transition_stats, exit_outcomes,"
+            + " model_params, sample_size) VALUES ";
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                arguments(
+                        "calibration_snapshots_version_format_check",
+                        INSERT + "('schema test', " + STATS + ", " + EXITS + ", " + PARAMS + ", NULL)"),
+                arguments(
+                        "calibration_snapshots_transition_stats_check",
+                        INSERT + "('schema-test-sum', " + STATS.replace("0.3", "0.9") + ", " + EXITS + ", " + PARAMS
+                                + ", NULL)"),
+                arguments(
+                        "calibration_snapshots_transition_stats_check",
+                        INSERT + "('schema-test-stage', " + STATS.replace("SeriesC", "SeriesD") + ", " + EXITS + ", "
+                                + PARAMS + ", NULL)"),
+                arguments(
+                        "calibration_snapshots_transition_stats_check",
+                        INSERT + "('schema-test-type', " + STATS.replace("0.1", "\"0.1\"") + ", " + EXITS + ", "
+                                + PARAMS + ", NULL)"),
+                arguments(
+                        "calibration_snapshots_exit_outcomes_check",
+                        INSERT + "('schema-test-p90', " + STATS + ", " + EXITS.replace("8}", "1}") + ", " + PARAMS
+                                + ", NULL)"),
+                arguments(
+                        "calibration_snapshots_exit_outcomes_check",
+                        INSERT + "('schema-test-median', " + STATS + ", "
+                                + EXITS.replace("\"medianMOIC\": 2", "\"medianMOIC\": 0") + ", " + PARAMS + ", NULL)"),
+                arguments(
+                        "calibration_snapshots_model_params_check",
+                        INSERT + "('schema-test-params', " + STATS + ", " + EXITS + ", '{\"maxMoic\": 250}', NULL)"),
+                arguments(
+                        "calibration_snapshots_sample_size_check",
+                        INSERT + "('schema-test-size', " + STATS + ", " + EXITS + ", " + PARAMS + ", -1)"),
+                arguments(
+                        "calibration_snapshots_version_unique",
+                        INSERT + "('industry-benchmark-v1', " + STATS + ", " + EXITS + ", " + PARAMS + ", NULL)"));
+    }
+}
