@@ -30,6 +30,11 @@ public class ProblemResponsesFilter implements OASFilter {
             return operation;
         }
         COMMON.forEach((code, description) -> addIfMissing(responses, code, description));
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (code.startsWith("4") || code.startsWith("5")) {
+                addIfMissing(responses, code, response.getDescription());
+            }
+        });
         if (operation.getRequestBody() != null) {
             WITH_BODY.forEach((code, description) -> addIfMissing(responses, code, description));
         }
@@ -37,16 +42,21 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void addIfMissing(APIResponses responses, String code, String description) {
-        if (responses.hasAPIResponse(code)) {
-            return;
+        APIResponse existing = responses.getAPIResponse(code);
+        if (existing == null) {
+            responses.addAPIResponse(
+                    code,
+                    OASFactory.createAPIResponse().description(description).content(problemContent()));
+        } else if (existing.getContent() == null) {
+            existing.content(problemContent());
         }
-        Content content = OASFactory.createContent()
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent()
                 .addMediaType(
                         Problem.MEDIA_TYPE,
                         OASFactory.createMediaType()
                                 .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")));
-        APIResponse response =
-                OASFactory.createAPIResponse().description(description).content(content);
-        responses.addAPIResponse(code, response);
     }
 }

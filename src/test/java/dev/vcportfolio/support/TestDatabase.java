@@ -20,14 +20,15 @@ public final class TestDatabase {
 
     private TestDatabase() {}
 
-    static synchronized DatabaseTarget start() {
+    /** Starts the shared server outside a Quarkus test too (integration tests launching the packaged service). */
+    public static synchronized DatabaseTarget start() {
         if (server == null) {
             server = PostgresTestResource.startServer();
         }
         return server.target();
     }
 
-    static synchronized void stop() {
+    public static synchronized void stop() {
         if (server == null) {
             return;
         }
