@@ -70,6 +70,15 @@ public class ProblemMapper {
                 : Response.fromResponse(problem).status(status).build();
     }
 
+    /** Quarkus's body reader signals a chunked body past the route's limit this way (it has already answered 413). */
+    @ServerExceptionMapper
+    public Response bodyTooLarge(java.io.IOException exception, UriInfo uri) {
+        if ("Request too large".equals(exception.getMessage())) {
+            return problem(ProblemKind.PAYLOAD_TOO_LARGE, "request body exceeds the limit", uri, List.of());
+        }
+        return unexpected(exception, uri);
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable exception, UriInfo uri) {
         if (DatabaseFailures.isUnavailable(exception)) {

@@ -153,15 +153,25 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void chunked_body_of_unknown_length_is_a_411_problem() throws Exception {
+    void chunked_body_past_the_route_limit_is_refused() throws Exception {
+        // given 3 MB of legal JSON whitespace, chunked, to a route whose limit is 2 MB
+        StringBuilder request = new StringBuilder("POST /api/calibrations HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+        request.append("b\r\n{\"version\":\r\n");
+        String chunk = " ".repeat(64 * 1024);
+        for (int i = 0; i < 48; i++) {
+            request.append(Integer.toHexString(chunk.length()))
+                    .append("\r\n")
+                    .append(chunk)
+                    .append("\r\n");
+        }
+        request.append("4\r\n\"x\"}\r\n0\r\n\r\n");
+
         // when
-        RawHttp.Response response =
-                RawHttp.send("POST /api/calibrations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+        RawHttp.Response response = RawHttp.send(request.toString());
 
         // then
-        assertThat(response.status()).isEqualTo(411);
-        assertThat(response.header("content-type")).isEqualTo(PROBLEM_JSON);
+        assertThat(response.status()).isEqualTo(413);
     }
 
     @Test

@@ -14,14 +14,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Refuses request bodies over their route's limit from the headers alone, before any byte is buffered, with a
- * problem+json 413. A body must declare its length: a chunked body of unknown size gets 411, so no request can make
- * the service buffer more than its route allows. Runs just before Quarkus's own global limit check (order -2).
+ * Gives each route its own body limit. A body that declares a length over it is refused from the headers alone, before
+ * any byte is read, with a problem+json 413 (this runs just before Quarkus's global check, order -2). A chunked body
+ * of unknown length is read by Quarkus under the route's limit, which this hands it through the routing context
+ * (after Quarkus set the global one), so no route buffers more than it allows.
  */
 @ApplicationScoped
 public class RequestBodyLimits {
 
     private static final int ORDER = -3;
+    private static final int CHUNKED_ORDER = -1;
+    /** Where Quarkus's readers look for the size limit of a body of unknown length. */
+    private static final String QUARKUS_MAX_REQUEST_SIZE = "io.quarkus.max-request-size";
+
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final HttpLimitsConfig limits;
@@ -34,6 +39,7 @@ public class RequestBodyLimits {
 
     void install(@Observes Router router) {
         router.route("/api/*").order(ORDER).handler(this::check);
+        router.route("/api/*").order(CHUNKED_ORDER).handler(this::limitChunked);
     }
 
     private void check(RoutingContext context) {
@@ -44,10 +50,6 @@ public class RequestBodyLimits {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         long limit = limitFor(context.normalizedPath());
         if (length == null) {
-            if (context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-                reject(context, 411, "Length required", "request bodies must declare Content-Length");
-                return;
-            }
             context.next();
             return;
         }
@@ -65,6 +67,14 @@ public class RequestBodyLimits {
         }
     }
 
+    private void limitChunked(RoutingContext context) {
+        if (WITH_BODY.contains(context.request().method())
+                && context.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+            context.put(QUARKUS_MAX_REQUEST_SIZE, limitFor(context.normalizedPath()));
+        }
+        context.next();
+    }
+
     private long limitFor(String path) {
         return path.equals("/api/matrices")
                 ? limits.maxMatrixBody().asLongValue()
@@ -72,9 +82,8 @@ public class RequestBodyLimits {
     }
 
     private void reject(RoutingContext context, int status, String title, String detail) {
-        ProblemKind kind = ProblemKind.forStatus(status);
-        String type = status == 411 ? "urn:vcportfolio:problem:length-required" : kind.type();
-        Problem problem = new Problem(type, title, status, detail, context.normalizedPath(), List.of());
+        Problem problem = new Problem(
+                ProblemKind.forStatus(status).type(), title, status, detail, context.normalizedPath(), List.of());
         String body;
         try {
             body = mapper.writeValueAsString(problem);

@@ -1,0 +1,142 @@
+package dev.vcportfolio.matrix;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.vcportfolio.platform.json.JsonColumns;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for {@code scenario_matrices}. */
+@ApplicationScoped
+public class MatrixRepository {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+    private final Pool pool;
+    private final JsonColumns json;
+
+    MatrixRepository(Pool pool, JsonColumns json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /** Inserts a complete matrix; empty when a matrix with that key already exists (its content is the same). */
+    Uni<Optional<MatrixView>> insertComplete(SqlClient client, NewMatrix matrix) {
+        Tuple tuple = Tuple.tuple()
+                .addString(matrix.key().hex())
+                .addJsonObject(new JsonObject(matrix.key().canonicalJson()))
+                .addUUID(matrix.fundId().orElse(null))
+                .addString(matrix.matrixType())
+                .addString(dev.vcportfolio.core.key.MatrixKey.SCHEMA_VERSION)
+                .addString(matrix.simModelVersion())
+                .addString(matrix.calibrationVersion().orElse(null))
+                .addBuffer(Buffer.buffer(matrix.encoded().bytes()))
+                .addJsonArray(json.array(matrix.bucketKeys()))
+                .addJsonArray(json.array(matrix.scenarioStates()))
+                .addJsonArray(json.array(matrix.bucketParams()))
+                .addString(matrix.encoded().codec().id())
+                .addString(matrix.encoded().layout())
+                .addInteger(matrix.bucketKeys().size())
+                .addInteger(matrix.scenarioCount())
+                .addLong(matrix.encoded().rawBytes());
+        return client.preparedQuery("""
+                        INSERT INTO scenario_matrices (matrix_key, matrix_key_json, fund_id, matrix_type,
+                                                       key_schema_version, sim_model_version, calibration_version,
+                                                       status, moic_matrix, bucket_keys, scenario_states,
+                                                       bucket_params, compression_codec, matrix_layout, bucket_count,
+                                                       s_opt, raw_bytes, completed_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, 'complete', $8, $9, $10, $11, $12, $13, $14, $15, $16,
+                                now())
+                        ON CONFLICT (matrix_key) DO NOTHING
+                        RETURNING matrix_key, status, matrix_type, fund_id, sim_model_version, calibration_version,
+                                  bucket_keys, bucket_count, s_opt, compression_codec, matrix_layout, raw_bytes,
+                                  octet_length(moic_matrix) AS compressed_bytes, NULL::double precision AS progress,
+                                  created_at, completed_at, error_reason""").execute(tuple).map(this::firstView);
+    }
+
+    Uni<Optional<MatrixView>> findView(String key) {
+        return pool.preparedQuery("""
+                        SELECT matrix_key, status, matrix_type, fund_id, sim_model_version, calibration_version,
+                               bucket_keys, bucket_count, s_opt, compression_codec, matrix_layout, raw_bytes,
+                               octet_length(moic_matrix) AS compressed_bytes, NULL::double precision AS progress,
+                               created_at, completed_at, error_reason
+                        FROM scenario_matrices
+                        WHERE matrix_key = $1""").execute(Tuple.of(key)).map(this::firstView);
+    }
+
+    Uni<Optional<StoredMatrix>> findPayload(String key) {
+        return pool.preparedQuery("""
+                        SELECT status, fund_id, compression_codec, bucket_keys, bucket_count, s_opt, moic_matrix
+                        FROM scenario_matrices
+                        WHERE matrix_key = $1""").execute(Tuple.of(key)).map(rows -> {
+            var iterator = rows.iterator();
+            if (!iterator.hasNext()) {
+                return Optional.empty();
+            }
+            Row row = iterator.next();
+            Buffer bytes = row.getBuffer("moic_matrix");
+            return Optional.of(new StoredMatrix(
+                    row.getString("status"),
+                    row.getUUID("fund_id"),
+                    row.getString("compression_codec"),
+                    row.getValue("bucket_keys") == null ? List.of() : json.read(row.getValue("bucket_keys"), STRINGS),
+                    row.getInteger("bucket_count"),
+                    row.getInteger("s_opt"),
+                    bytes == null ? new byte[0] : bytes.getBytes()));
+        });
+    }
+
+    /**
+     * Records a read in {@code last_accessed_at}, at most once per {@code throttle}, and never waits for a row lock
+     * (SKIP LOCKED): a concurrent touch or a generation holding the row simply wins.
+     */
+    Uni<Integer> touch(String key, Duration throttle) {
+        return pool.preparedQuery("""
+                        UPDATE scenario_matrices
+                        SET last_accessed_at = now()
+                        WHERE id IN (SELECT id
+                                     FROM scenario_matrices
+                                     WHERE matrix_key = $1
+                                       AND (last_accessed_at IS NULL
+                                            OR last_accessed_at < now() - make_interval(secs => $2))
+                                     FOR UPDATE SKIP LOCKED)""")
+                .execute(Tuple.of(key, (double) throttle.toSeconds()))
+                .map(RowSet::rowCount);
+    }
+
+    private Optional<MatrixView> firstView(RowSet<Row> rows) {
+        var iterator = rows.iterator();
+        return iterator.hasNext() ? Optional.of(view(iterator.next())) : Optional.empty();
+    }
+
+    private MatrixView view(Row row) {
+        String model = row.getString("sim_model_version");
+        return new MatrixView(
+                row.getString("matrix_key"),
+                row.getString("status"),
+                row.getString("matrix_type"),
+                row.getUUID("fund_id"),
+                model,
+                row.getString("calibration_version"),
+                row.getValue("bucket_keys") == null ? null : json.read(row.getValue("bucket_keys"), STRINGS),
+                row.getInteger("bucket_count"),
+                row.getInteger("s_opt"),
+                row.getString("compression_codec"),
+                row.getString("matrix_layout"),
+                row.getLong("raw_bytes"),
+                row.getValue("compressed_bytes") == null ? null : row.getLong("compressed_bytes"),
+                row.getDouble("progress"),
+                row.getOffsetDateTime("created_at"),
+                row.getOffsetDateTime("completed_at"),
+                row.getString("error_reason"));
+    }
+}

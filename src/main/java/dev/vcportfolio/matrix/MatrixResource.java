@@ -1,0 +1,114 @@
+package dev.vcportfolio.matrix;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.PartType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api/matrices")
+@Tag(name = "Scenario matrices", description = "MOIC scenario matrices: upload, generate, read back bit-exact")
+public class MatrixResource {
+
+    static final String BUCKET_COUNT = "X-Bucket-Count";
+    static final String SCENARIO_COUNT = "X-Scenario-Count";
+
+    private final MatrixService service;
+
+    MatrixResource(MatrixService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "uploadMatrix",
+            summary = "Store a matrix the client brings",
+            description = "201 when new; 200 when the same content was already stored (same matrixKey).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored",
+            content = @Content(schema = @Schema(implementation = MatrixView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Already stored",
+            content = @Content(schema = @Schema(implementation = MatrixView.class)))
+    public Uni<Response> upload(@NotNull @Valid MatrixUploadRequest request) {
+        return service.store(request).map(MatrixResource::stored);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "uploadMatrixBinary",
+            summary = "Store a matrix sent as a JSON spec part and a float32 little-endian moic part")
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored",
+            content = @Content(schema = @Schema(implementation = MatrixView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Already stored",
+            content = @Content(schema = @Schema(implementation = MatrixView.class)))
+    public Uni<Response> uploadBinary(
+            @RestForm("spec") @PartType(MediaType.APPLICATION_JSON) @NotNull @Valid MatrixSpecRequest spec,
+            @RestForm("moic") @NotNull FileUpload moic) {
+        return service.store(spec, moic.uploadedFile(), moic.size()).map(MatrixResource::stored);
+    }
+
+    @GET
+    @Path("/{matrixKey}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getMatrix", summary = "A matrix's metadata and status")
+    public Uni<MatrixView> get(@PathParam("matrixKey") String matrixKey) {
+        return service.view(matrixKey);
+    }
+
+    @GET
+    @Path("/{matrixKey}/moic")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getMatrixValues", summary = "A complete matrix's values as JSON rows")
+    @APIResponse(responseCode = "409", description = "The matrix is not complete yet")
+    public Uni<MoicView> values(@PathParam("matrixKey") String matrixKey) {
+        return service.values(matrixKey).map(values -> new MoicView(values.bucketKeys(), MoicRows.of(values)));
+    }
+
+    @GET
+    @Path("/{matrixKey}/moic")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(
+            operationId = "getMatrixValuesBinary",
+            summary = "A complete matrix's values as float32 little-endian bytes, row-major [bucket][scenario]")
+    @APIResponse(responseCode = "409", description = "The matrix is not complete yet")
+    public Uni<Response> valuesBinary(@PathParam("matrixKey") String matrixKey) {
+        return service.values(matrixKey)
+                .map(values -> Response.ok(values.littleEndian())
+                        .header(BUCKET_COUNT, values.bucketKeys().size())
+                        .header(SCENARIO_COUNT, values.scenarioCount())
+                        .build());
+    }
+
+    private static Response stored(MatrixService.Stored stored) {
+        return Response.status(stored.created() ? Response.Status.CREATED : Response.Status.OK)
+                .location(URI.create("/api/matrices/" + stored.view().matrixKey()))
+                .entity(stored.view())
+                .build();
+    }
+}

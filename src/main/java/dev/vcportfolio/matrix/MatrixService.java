@@ -1,0 +1,116 @@
+package dev.vcportfolio.matrix;
+
+import dev.vcportfolio.core.codec.MatrixCodec;
+import dev.vcportfolio.core.codec.MatrixDecoder;
+import dev.vcportfolio.core.error.DomainException;
+import dev.vcportfolio.core.key.MatrixKey;
+import dev.vcportfolio.platform.executor.ComputePool;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores matrices clients bring (deduplicated by key) and serves them back bit for bit. Validation, hashing, encoding
+ * and decoding run on the compute pool, never on the event loop.
+ */
+@ApplicationScoped
+public class MatrixService {
+
+    private static final Logger LOG = Logger.getLogger(MatrixService.class);
+    private static final Duration TOUCH_THROTTLE = Duration.ofSeconds(60);
+
+    /** Whether the store created the matrix or found the same content already there. */
+    public record Stored(MatrixView view, boolean created) {}
+
+    /** Decoded values of a complete matrix. */
+    public record Values(java.util.List<String> bucketKeys, int scenarioCount, byte[] littleEndian) {}
+
+    private final Pool pool;
+    private final MatrixRepository repository;
+    private final ComputePool compute;
+    private final MatrixLimits limits;
+
+    MatrixService(Pool pool, MatrixRepository repository, ComputePool compute, MatrixLimits limits) {
+        this.pool = pool;
+        this.repository = repository;
+        this.compute = compute;
+        this.limits = limits;
+    }
+
+    public Uni<Stored> store(MatrixUploadRequest request) {
+        return onCompute(() -> ClientMatrixPreparation.prepare(MatrixUploadRules.fromJson(request, limits.maxCells())))
+                .chain(this::insert);
+    }
+
+    /** Stores a multipart upload whose values are in a file of float32 little-endian bytes. */
+    public Uni<Stored> store(MatrixSpecRequest spec, Path values, long size) {
+        int scenarios = MatrixUploadRules.scenariosOf(spec, size, limits.maxCells());
+        return onCompute(() -> ClientMatrixPreparation.prepare(
+                        MatrixUploadRules.fromBinary(spec, scenarios, MatrixFiles.readFloats(values))))
+                .chain(this::insert);
+    }
+
+    public Uni<MatrixView> view(String key) {
+        return found(key, repository.findView(key));
+    }
+
+    /**
+     * The values of a complete matrix; 409 while it is not complete. The access is recorded alongside the read, on
+     * another connection, and never waits for a lock.
+     */
+    public Uni<Values> values(String key) {
+        return Uni.combine()
+                .all()
+                .unis(found(key, repository.findPayload(key)), touch(key))
+                .with((stored, touched) -> stored)
+                .chain(stored -> {
+                    if (!"complete".equals(stored.status())) {
+                        return Uni.createFrom()
+                                .failure(new DomainException.Conflict(
+                                        "matrix " + key + " is " + stored.status() + "; values exist once complete"));
+                    }
+                    MatrixCodec codec = MatrixCodec.fromId(stored.codec())
+                            .orElseThrow(() -> new IllegalStateException("unknown codec " + stored.codec()));
+                    int cells = Math.multiplyExact(stored.bucketCount(), stored.scenarioCount());
+                    return onCompute(() -> new Values(
+                            stored.bucketKeys(),
+                            stored.scenarioCount(),
+                            MatrixDecoder.decodeBytes(stored.compressed(), codec, cells)));
+                });
+    }
+
+    private Uni<Stored> insert(NewMatrix matrix) {
+        return repository
+                .insertComplete(pool, matrix)
+                .chain(inserted -> inserted.isPresent()
+                        ? Uni.createFrom().item(new Stored(inserted.get(), true))
+                        : view(matrix.key().hex()).map(existing -> new Stored(existing, false)));
+    }
+
+    /** A failed touch must not fail the read it accompanies. */
+    private Uni<Integer> touch(String key) {
+        return repository.touch(key, TOUCH_THROTTLE).onFailure().recoverWithItem(failure -> {
+            LOG.debugf("could not record access to matrix %s: %s", key, failure.getMessage());
+            return 0;
+        });
+    }
+
+    private <T> Uni<T> onCompute(Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(compute.executor());
+    }
+
+    private static <T> Uni<T> found(String key, Uni<java.util.Optional<T>> lookup) {
+        if (!MatrixKey.isWellFormed(key)) {
+            return Uni.createFrom().failure(notFound(key));
+        }
+        return lookup.map(found -> found.orElseThrow(() -> notFound(key)));
+    }
+
+    private static DomainException.NotFound notFound(String key) {
+        return new DomainException.NotFound("no matrix with key " + key);
+    }
+}
