@@ -44,7 +44,7 @@ class MatrixBadInputTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             NaN as a string               | [%s]      | [["NaN", 1.0]]           | moic[0][0]
-            NaN as a token                | [%s]      | [[NaN, 1.0]]             | ''
+            NaN as a token                | [%s]      | [[NaN, 1.0]]             | moic[0][0]
             Infinity as a string          | [%s]      | [[1.0, "Infinity"]]      | moic[0][1]
             overflow to infinity          | [%s]      | [[1.0, 1e39]]            | moic[0][1]
             minus infinity overflow       | [%s]      | [[-1e39, 1.0]]           | moic[0][0]
@@ -74,14 +74,14 @@ class MatrixBadInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            unknown stage         | {"sector": "SaaS", "stage": "Angel", "initialCheck": 1e6, "reserveRatio": 1}  | buckets[0].stage
-            negative check        | {"sector": "SaaS", "stage": "Seed", "initialCheck": -5, "reserveRatio": 1}    | buckets[0].initialCheck
-            negative reserve      | {"sector": "SaaS", "stage": "Seed", "initialCheck": 1e6, "reserveRatio": -1}  | buckets[0].reserveRatio
-            sector with a bar     | {"sector": "Sa|aS", "stage": "Seed", "initialCheck": 1e6, "reserveRatio": 1}  | buckets[0].sector
-            sector too long       | {"sector": "%s", "stage": "Seed", "initialCheck": 1e6, "reserveRatio": 1}     | buckets[0].sector
-            pWin above one        | {"sector": "SaaS", "stage": "Seed", "initialCheck": 1e6, "reserveRatio": 1, "pWin": 1.5} | buckets[0].pWin
-            missing stage         | {"sector": "SaaS", "initialCheck": 1e6, "reserveRatio": 1}                    | buckets[0].stage
+    @CsvSource(delimiter = ';', textBlock = """
+            unknown stage         ; {"sector": "SaaS", "stage": "Angel", "initialCheck": 1e6, "reserveRatio": 1}  ; buckets[0].stage
+            negative check        ; {"sector": "SaaS", "stage": "Seed", "initialCheck": -5, "reserveRatio": 1}    ; buckets[0].initialCheck
+            negative reserve      ; {"sector": "SaaS", "stage": "Seed", "initialCheck": 1e6, "reserveRatio": -1}  ; buckets[0].reserveRatio
+            sector with a bar     ; {"sector": "Sa|aS", "stage": "Seed", "initialCheck": 1e6, "reserveRatio": 1}  ; buckets[0].sector
+            sector too long       ; {"sector": "%s", "stage": "Seed", "initialCheck": 1e6, "reserveRatio": 1}     ; buckets[0].sector
+            pWin above one        ; {"sector": "SaaS", "stage": "Seed", "initialCheck": 1e6, "reserveRatio": 1, "pWin": 1.5} ; buckets[0].pWin
+            missing stage         ; {"sector": "SaaS", "initialCheck": 1e6, "reserveRatio": 1}                    ; buckets[0].stage
             """)
     void bad_bucket_is_a_400_naming_the_field(String description, String bucket, String field) {
         // given

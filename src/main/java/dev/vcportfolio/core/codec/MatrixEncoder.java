@@ -4,8 +4,8 @@ import io.airlift.compress.zstd.ZstdCompressor;
 import java.util.Arrays;
 
 /**
- * Compresses a matrix's float32 values with zstd (pure Java, aircompressor), shuffled or not, whichever is smaller
- * (unshuffled on a tie, so the choice is deterministic).
+ * Compresses a matrix's float32 values with zstd (pure Java, aircompressor): the plain bytes and the masked byte
+ * planes, keeping whichever is smaller (plain on a tie, so the choice is deterministic).
  */
 public final class MatrixEncoder {
 
@@ -13,22 +13,20 @@ public final class MatrixEncoder {
 
     /** Encodes row-major {@code [bucket][scenario]} values; decoding gives back every bit. */
     public static EncodedMatrix encode(float[] values) {
-        byte[] raw = Float32.toLittleEndian(values);
-        byte[] plain = zstd(raw);
-        byte[] shuffled = zstd(ByteShuffle.shuffle(raw));
-        return shuffled.length < plain.length
-                ? new EncodedMatrix(shuffled, MatrixCodec.SHUFFLE4_ZSTD, raw.length)
-                : new EncodedMatrix(plain, MatrixCodec.ZSTD, raw.length);
+        EncodedMatrix plain = encode(values, MatrixCodec.ZSTD);
+        EncodedMatrix masked = encode(values, MatrixCodec.NONZERO_SHUFFLE4_ZSTD);
+        return masked.bytes().length < plain.bytes().length ? masked : plain;
     }
 
-    /** Encodes with one given codec (benchmarks and tests compare the two). */
+    /** Encodes with one given codec (benchmarks and tests compare them). */
     public static EncodedMatrix encode(float[] values, MatrixCodec codec) {
-        byte[] raw = Float32.toLittleEndian(values);
+        long rawBytes = (long) values.length * Float.BYTES;
         byte[] bytes = switch (codec) {
-            case ZSTD -> zstd(raw);
-            case SHUFFLE4_ZSTD -> zstd(ByteShuffle.shuffle(raw));
+            case ZSTD -> zstd(Float32.toLittleEndian(values));
+            case SHUFFLE4_ZSTD -> zstd(ByteShuffle.shuffle(Float32.toLittleEndian(values)));
+            case NONZERO_SHUFFLE4_ZSTD -> zstd(NonZeroPlanes.pack(values));
         };
-        return new EncodedMatrix(bytes, codec, raw.length);
+        return new EncodedMatrix(bytes, codec, rawBytes);
     }
 
     private static byte[] zstd(byte[] input) {
