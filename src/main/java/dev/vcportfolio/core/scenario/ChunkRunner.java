@@ -2,6 +2,7 @@ package dev.vcportfolio.core.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -37,26 +38,49 @@ final class ChunkRunner {
 
     /** Fills every cell and returns the merged tallies; rethrows the first failure or cancellation of any worker. */
     SimulationTally run() {
-        int helpers = Math.min(control.parallelism(), chunks) - 1;
-        List<Future<SimulationTally>> futures = new ArrayList<>(helpers);
+        int helperCount = Math.min(control.parallelism(), chunks) - 1;
+        List<Helper> helpers = new ArrayList<>(helperCount);
         SimulationTally total;
         try {
-            for (int i = 0; i < helpers; i++) {
-                futures.add(control.executor().submit(this::work));
+            for (int i = 0; i < helperCount; i++) {
+                Helper helper = new Helper();
+                helper.future = control.executor().submit(helper);
+                helpers.add(helper);
             }
             total = work();
         } catch (RuntimeException | Error e) {
             stop.set(true);
-            drain(futures);
+            drain(helpers);
             throw e;
         }
-        for (Future<SimulationTally> future : futures) {
-            // a helper the pool never started has nothing to add: the caller took its chunks
-            if (!future.cancel(false)) {
-                total.add(await(future, futures));
+        for (Helper helper : helpers) {
+            if (helper.claim()) {
+                // the pool never started it, so the caller took its chunks; drop it from the queue
+                helper.future.cancel(false);
+            } else {
+                total.add(await(helper, helpers));
             }
         }
         return total;
+    }
+
+    /**
+     * A pool task that works only if it claims itself before the caller does. Future.cancel cannot tell a queued task
+     * from a running one (both are "new" until they finish), so the claim is what says whether to wait for it.
+     */
+    private final class Helper implements Callable<SimulationTally> {
+
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private Future<SimulationTally> future;
+
+        boolean claim() {
+            return claimed.compareAndSet(false, true);
+        }
+
+        @Override
+        public SimulationTally call() {
+            return claim() ? work() : null;
+        }
     }
 
     private SimulationTally work() {
@@ -88,9 +112,9 @@ final class ChunkRunner {
         }
     }
 
-    private SimulationTally await(Future<SimulationTally> future, List<Future<SimulationTally>> all) {
+    private SimulationTally await(Helper helper, List<Helper> all) {
         try {
-            return future.get();
+            return helper.future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop.set(true);
@@ -109,17 +133,19 @@ final class ChunkRunner {
     }
 
     /** After a failure: drop helpers not yet started and let running ones reach their next chunk boundary. */
-    private static void drain(List<Future<SimulationTally>> futures) {
-        for (Future<SimulationTally> future : futures) {
-            if (!future.cancel(false)) {
-                try {
-                    future.get();
-                } catch (ExecutionException | CancellationException ignored) {
-                    // the first failure is the one reported
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+    private static void drain(List<Helper> helpers) {
+        for (Helper helper : helpers) {
+            if (helper.claim()) {
+                helper.future.cancel(false);
+                continue;
+            }
+            try {
+                helper.future.get();
+            } catch (ExecutionException | CancellationException ignored) {
+                // the first failure is the one reported
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
