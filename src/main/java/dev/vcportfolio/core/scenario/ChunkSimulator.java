@@ -20,6 +20,8 @@ final class ChunkSimulator {
     private final float[] values;
     private final double[] regimeFactors;
     private final double[] dealValues;
+    // one stream object, re-seeded per cell: no allocation in the loop
+    private final SplitMix64 cellStream = new SplitMix64(0);
 
     final SimulationTally tally;
 
@@ -38,7 +40,8 @@ final class ChunkSimulator {
     /** Fills scenarios {@code [from, to)} of every bucket. */
     void run(int from, int to) {
         for (int s = from; s < to; s++) {
-            SplitMix64 scenarioStream = new SplitMix64(model.seed.streamState(s, -1));
+            SplitMix64 scenarioStream = cellStream;
+            scenarioStream.reset(model.seed.streamState(s, -1));
             int regime = model.regimeOf(scenarioStream);
             tally.regimes[regime]++;
             regimeFactors[s - from] = model.regimeFactor(regime, scenarioStream);
@@ -53,7 +56,8 @@ final class ChunkSimulator {
     }
 
     private float cell(int scenario, int bucket, double regimeFactor) {
-        SplitMix64 random = new SplitMix64(model.seed.streamState(scenario, bucket));
+        SplitMix64 random = cellStream;
+        random.reset(model.seed.streamState(scenario, bucket));
         double scale = regimeFactor * model.returnMultiplier[bucket];
         double systematic = 1 + model.systematicWeight[bucket] * random.nextShock();
         double idiosyncratic = model.idiosyncraticWeight[bucket];
@@ -137,7 +141,9 @@ final class ChunkSimulator {
     }
 
     private double exit(SplitMix64 random, int stage, double scale, double systematic, double idiosyncratic) {
-        double pareto = model.xmin[stage] * StrictMath.pow(1 - random.nextDouble(), model.negativeInverseAlpha[stage]);
+        // xmin / (1 - u)^(1/alpha), as ParetoExit.quantile computes it
+        double pareto = model.xmin[stage]
+                * StrictMath.exp(model.negativeInverseAlpha[stage] * StrictMath.log(1 - random.nextDouble()));
         double shock = systematic + idiosyncratic * random.nextShock();
         double value = pareto * scale * Math.max(0, shock);
         tally.exits++;

@@ -31,9 +31,13 @@ public record ParetoExit(double alpha, double xmin) {
         return new ParetoExit(alpha, xmin);
     }
 
-    /** Inverse CDF: {@code xmin / (1 - u)^(1/alpha)} for u in [0, 1); u = 1 is never passed (it would be infinite). */
+    /**
+     * Inverse CDF: {@code xmin / (1 - u)^(1/alpha)} for u in [0, 1); u = 1 is never passed (it would be infinite).
+     * Computed as {@code xmin * exp(-ln(1 - u) / alpha)}, the generator's exact arithmetic: StrictMath's exp and log
+     * together cost about a third of its pow, which dominated the inner loop.
+     */
     public double quantile(double u) {
-        return xmin * StrictMath.pow(1 - u, -1 / alpha);
+        return xmin * StrictMath.exp(-1 / alpha * StrictMath.log(1 - u));
     }
 
     /** {@code P(X <= x)}: 0 below xmin, {@code 1 - (xmin / x)^alpha} above. */

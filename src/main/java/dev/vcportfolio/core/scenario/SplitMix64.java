@@ -3,7 +3,7 @@ package dev.vcportfolio.core.scenario;
 /**
  * SplitMix64 (Steele, Lea and Flood, 2014), the generator behind {@link java.util.SplittableRandom}, hand-rolled so a
  * stream is a plain field the JIT can keep in a register and its seeding is ours to define. Not thread-safe: one
- * instance per (scenario, bucket) stream.
+ * instance per thread, {@link #reset} to each (scenario, bucket) stream in turn.
  */
 final class SplitMix64 {
 
@@ -13,6 +13,11 @@ final class SplitMix64 {
 
     SplitMix64(long state) {
         this.state = state;
+    }
+
+    /** Jumps to the start of another stream. */
+    void reset(long start) {
+        state = start;
     }
 
     long nextLong() {
