@@ -88,8 +88,7 @@ public final class ScenarioGenerationBenchmark {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 best = Math.min(best, seconds);
                 System.out.printf(
-                        "  java %d thread(s) run %d: %.3f s, mean MOIC %.4f%n",
-                        threads, r, seconds, meanMoic(result));
+                        "  java %d thread(s) run %d: %.3f s, mean MOIC %.4f%n", threads, r, seconds, meanMoic(result));
             }
             return best;
         } finally {
