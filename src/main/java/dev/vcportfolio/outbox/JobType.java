@@ -6,7 +6,9 @@ import java.util.Optional;
 public enum JobType {
     MATRIX_GENERATION("matrix_generation"),
     OPTIMIZATION("optimization"),
-    VALIDATION("validation");
+    VALIDATION("validation"),
+    /** Records one effect and nothing else: a liveness check for operators, and the crash test's unit of work. */
+    PROBE("probe");
 
     private final String column;
 

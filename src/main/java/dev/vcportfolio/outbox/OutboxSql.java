@@ -34,4 +34,57 @@ final class OutboxSql {
             WHERE job.id = due.id
             RETURNING job.id, job.idempotency_key, job.job_type, job.payload, job.attempts, job.max_attempts,
                       job.created_at, job.next_run_at, job.processing_at""";
+
+    /** $1 id, $2 attempt: the lease check every completing statement carries. */
+    static final String COMPLETE = """
+            UPDATE job_outbox
+            SET status = 'completed', completed_at = now(), processing_at = NULL, error_reason = NULL
+            WHERE id = $1 AND status = 'processing' AND attempts = $2""";
+
+    /** $1 id, $2 attempt, $3 delay in seconds, $4 reason. */
+    static final String RETRY = """
+            UPDATE job_outbox
+            SET status = 'pending', processing_at = NULL, error_reason = $4,
+                next_run_at = now() + make_interval(secs => $3)
+            WHERE id = $1 AND status = 'processing' AND attempts = $2""";
+
+    /** $1 id, $2 attempt, $3 reason. */
+    static final String GIVE_UP = """
+            UPDATE job_outbox
+            SET status = 'failed', completed_at = now(), processing_at = NULL, error_reason = $3
+            WHERE id = $1 AND status = 'processing' AND attempts = $2""";
+
+    /** $1 ids: renews the leases of the jobs this worker runs. */
+    static final String HEARTBEAT = """
+            UPDATE job_outbox SET processing_at = now()
+            WHERE id = ANY($1) AND status = 'processing'""";
+
+    /**
+     * $1 ids, $2 attempts: hands jobs back on shutdown without counting the attempt (the worker stopped, the job did
+     * not fail).
+     */
+    static final String RELEASE = """
+            UPDATE job_outbox AS job
+            SET status = 'pending', processing_at = NULL, attempts = job.attempts - 1, next_run_at = now()
+            FROM unnest($1::uuid[], $2::int[]) AS held(id, attempt)
+            WHERE job.id = held.id AND job.status = 'processing' AND job.attempts = held.attempt""";
+
+    /** $1 stale seconds: expired leases, locked so two reapers never take the same row. */
+    static final String STALE = """
+            SELECT id, idempotency_key, job_type, payload, attempts, max_attempts, created_at, next_run_at,
+                   processing_at
+            FROM job_outbox
+            WHERE status = 'processing' AND processing_at < now() - make_interval(secs => $1)
+            ORDER BY processing_at
+            LIMIT 100
+            FOR UPDATE SKIP LOCKED""";
+
+    /** $1 id, $2 reason: a reclaim already counted as an attempt when the dead worker claimed it. */
+    static final String REAP = """
+            UPDATE job_outbox
+            SET status = 'pending', processing_at = NULL, next_run_at = now(), error_reason = $2
+            WHERE id = $1 AND status = 'processing'""";
+
+    static final String QUEUE_DEPTH = """
+            SELECT job_type, count(*) AS depth FROM job_outbox WHERE status = 'pending' GROUP BY job_type""";
 }

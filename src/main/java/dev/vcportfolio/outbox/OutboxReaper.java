@@ -1,0 +1,108 @@
+package dev.vcportfolio.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.util.EnumMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes back jobs whose lease expired (their worker died): to {@code pending}, or to {@code failed} with the owner
+ * marked failed when that was the last attempt. Runs on every replica; SKIP LOCKED keeps reapers apart. Also
+ * refreshes the queue-depth gauge.
+ */
+@ApplicationScoped
+class OutboxReaper {
+
+    private static final Logger LOG = Logger.getLogger(OutboxReaper.class);
+
+    private final OutboxRepository repository;
+    private final OutboxMetrics metrics;
+    private final OutboxConfig config;
+    private final OutboxWorker worker;
+    private final Pool pool;
+    private final Vertx vertx;
+    private final Map<JobType, JobHandler> handlers = new EnumMap<>(JobType.class);
+    private long timer = -1;
+
+    OutboxReaper(
+            OutboxRepository repository,
+            OutboxMetrics metrics,
+            OutboxConfig config,
+            OutboxWorker worker,
+            Pool pool,
+            Vertx vertx,
+            Instance<JobHandler> handlers) {
+        this.repository = repository;
+        this.metrics = metrics;
+        this.config = config;
+        this.worker = worker;
+        this.pool = pool;
+        this.vertx = vertx;
+        handlers.forEach(handler -> this.handlers.put(handler.type(), handler));
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            timer = vertx.setPeriodic(config.reaperInterval().toMillis(), tick -> reapAndMeasure());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    private void reapAndMeasure() {
+        reap().subscribe()
+                .with(
+                        count -> {
+                            if (count > 0) {
+                                worker.wake();
+                            }
+                        },
+                        failure -> LOG.warnf("Outbox reaper failed: %s", failure.getMessage()));
+        repository.queueDepth().subscribe().with(metrics::queueDepth, failure -> {});
+    }
+
+    /** One pass: every expired lease it could lock, in one transaction; the count of jobs taken back. */
+    Uni<Integer> reap() {
+        double staleSeconds = config.staleAfter().toMillis() / 1000.0;
+        return pool.withTransaction(transaction -> repository
+                .stale(transaction, staleSeconds)
+                .onItem()
+                .transformToMulti(jobs -> Multi.createFrom().iterable(jobs))
+                .onItem()
+                .transformToUniAndConcatenate(job -> takeBack(transaction, job))
+                .collect()
+                .asList()
+                .map(taken -> taken.size()));
+    }
+
+    private Uni<ClaimedJob> takeBack(SqlConnection transaction, ClaimedJob job) {
+        metrics.reaped(job);
+        String reason = "worker lost (no heartbeat for " + config.staleAfter().toSeconds() + " s) at attempt "
+                + job.attempt() + " of " + job.maxAttempts();
+        if (!job.lastAttempt()) {
+            LOG.warnf("Job %s: %s; back to pending", job.idempotencyKey(), reason);
+            return repository.reap(transaction, job, reason).replaceWith(job);
+        }
+        LOG.errorf("Job %s: %s; failed", job.idempotencyKey(), reason);
+        metrics.failed(job);
+        JobHandler handler =
+                JobType.fromColumn(job.jobType()).map(handlers::get).orElse(null);
+        Uni<Boolean> givenUp = repository.giveUp(transaction, job, reason);
+        return handler == null
+                ? givenUp.replaceWith(job)
+                : givenUp.chain(() -> handler.givenUp(transaction, job, reason)).replaceWith(job);
+    }
+}
