@@ -9,3 +9,6 @@ CREATE TABLE outbox_probe_effects (
     attempt         int         NOT NULL,
     recorded_at     timestamptz NOT NULL DEFAULT now()
 );
+
+-- Handlers read named fields from the payload; anything but an object is a producer bug, refused at insert.
+ALTER TABLE job_outbox ADD CONSTRAINT job_outbox_payload_object_check CHECK (jsonb_typeof(payload) = 'object');

@@ -90,6 +90,12 @@ public class OutboxRepository {
         return transaction.preparedQuery(sql).execute(parameters).map(rows -> rows.rowCount() == 1);
     }
 
+    /** The schema allows only objects; should anything else appear, the handler sees it wrapped, not a crash. */
+    private static JsonObject payload(Row row) {
+        Object json = row.getJson("payload");
+        return json instanceof JsonObject object ? object : new JsonObject().put("value", json);
+    }
+
     private static List<ClaimedJob> jobs(RowSet<Row> rows) {
         List<ClaimedJob> jobs = new ArrayList<>(rows.size());
         for (Row row : rows) {
@@ -97,7 +103,7 @@ public class OutboxRepository {
                     row.getUUID("id"),
                     row.getString("idempotency_key"),
                     row.getString("job_type"),
-                    (JsonObject) row.getJson("payload"),
+                    payload(row),
                     row.getInteger("attempts"),
                     row.getInteger("max_attempts"),
                     row.getOffsetDateTime("created_at"),

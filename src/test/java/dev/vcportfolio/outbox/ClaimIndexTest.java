@@ -23,15 +23,15 @@ class ClaimIndexTest {
 
     @Test
     void claim_query_uses_the_claim_index_without_sorting() {
-        // given 10,000 finished and 100 pending jobs, with fresh statistics
+        // given 10,000 finished and 100 pending jobs (due later, so the running worker leaves them), fresh statistics
         Sql.run(pool, """
                 INSERT INTO job_outbox (idempotency_key, job_type, payload, status, attempts, completed_at, error_reason)
                 SELECT 'explain:done:' || i, 'validation', '{}',
                        (ARRAY ['completed', 'failed', 'cancelled'])[1 + i % 3], 1, now(), 'test'
                 FROM generate_series(1, 10000) AS i""");
         Sql.run(pool, """
-                INSERT INTO job_outbox (idempotency_key, job_type, payload, priority)
-                SELECT 'explain:pending:' || i, 'optimization', '{}', i % 3
+                INSERT INTO job_outbox (idempotency_key, job_type, payload, priority, next_run_at)
+                SELECT 'explain:pending:' || i, 'optimization', '{}', i % 3, now() + interval '1 hour'
                 FROM generate_series(1, 100) AS i""");
         Sql.run(pool, "ANALYZE job_outbox");
 
