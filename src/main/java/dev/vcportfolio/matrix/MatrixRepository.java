@@ -59,7 +59,7 @@ public class MatrixRepository {
                         ON CONFLICT (matrix_key) DO NOTHING
                         RETURNING matrix_key, status, matrix_type, fund_id, sim_model_version, calibration_version,
                                   bucket_keys, bucket_count, s_opt, compression_codec, matrix_layout, raw_bytes,
-                                  octet_length(moic_matrix) AS compressed_bytes, NULL::double precision AS progress,
+                                  octet_length(moic_matrix) AS compressed_bytes, generation_progress AS progress,
                                   created_at, completed_at, error_reason""").execute(tuple).map(this::firstView);
     }
 
@@ -67,7 +67,7 @@ public class MatrixRepository {
         return pool.preparedQuery("""
                         SELECT matrix_key, status, matrix_type, fund_id, sim_model_version, calibration_version,
                                bucket_keys, bucket_count, s_opt, compression_codec, matrix_layout, raw_bytes,
-                               octet_length(moic_matrix) AS compressed_bytes, NULL::double precision AS progress,
+                               octet_length(moic_matrix) AS compressed_bytes, generation_progress AS progress,
                                created_at, completed_at, error_reason
                         FROM scenario_matrices
                         WHERE matrix_key = $1""").execute(Tuple.of(key)).map(this::firstView);

@@ -29,9 +29,36 @@ public class MatrixResource {
     static final String SCENARIO_COUNT = "X-Scenario-Count";
 
     private final MatrixService service;
+    private final GenerationService generation;
 
-    MatrixResource(MatrixService service) {
+    MatrixResource(MatrixService service, GenerationService generation) {
         this.service = service;
+        this.generation = generation;
+    }
+
+    @POST
+    @Path("/generate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "generateMatrix",
+            summary = "Simulate a fund's scenario matrix (three_component_v1)",
+            description = "202 while generating (poll GET /api/matrices/{matrixKey}); 200 when that key is complete.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Generating",
+            content = @Content(schema = @Schema(implementation = MatrixView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Already complete",
+            content = @Content(schema = @Schema(implementation = MatrixView.class)))
+    public Uni<Response> generate(@NotNull @Valid GenerationRequest request) {
+        return generation
+                .request(request)
+                .map(requested -> Response.status(requested.complete() ? Response.Status.OK : Response.Status.ACCEPTED)
+                        .location(URI.create("/api/matrices/" + requested.view().matrixKey()))
+                        .entity(requested.view())
+                        .build());
     }
 
     @POST

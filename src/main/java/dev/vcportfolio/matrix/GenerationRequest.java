@@ -1,0 +1,38 @@
+package dev.vcportfolio.matrix;
+
+import dev.vcportfolio.calibration.Regime;
+import dev.vcportfolio.web.validation.Finite;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A request to simulate a fund's scenario matrix ({@code three_component_v1}).
+ *
+ * @param calibrationVersion default: the shipped {@code industry-benchmark-v1}
+ * @param regimes replace the calibration's macro regimes (probabilities summing to 1)
+ * @param fundSize with {@code bucketMaxWeight}, sets the default deals per bucket
+ */
+@RegisterForReflection
+public record GenerationRequest(
+        UUID fundId,
+
+        @NotNull @Size(min = 1, max = MatrixLimits.MAX_BUCKETS) List<@NotNull @Valid GenerationBucketRequest> buckets,
+
+        @NotNull @Positive Integer scenarioCount,
+
+        @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$") String calibrationVersion,
+
+        @Size(min = 1, max = 8) List<@NotNull @Valid Regime> regimes,
+
+        @Valid RecyclingRequest recycling,
+
+        @Finite @Positive @DecimalMax("1e13") Double fundSize,
+
+        @Finite @Positive @DecimalMax("1") Double bucketMaxWeight) {}

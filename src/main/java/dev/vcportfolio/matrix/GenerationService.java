@@ -1,0 +1,103 @@
+package dev.vcportfolio.matrix;
+
+import dev.vcportfolio.calibration.CalibrationService;
+import dev.vcportfolio.calibration.CalibrationView;
+import dev.vcportfolio.core.error.DomainException;
+import dev.vcportfolio.core.key.MatrixKey;
+import dev.vcportfolio.outbox.JobType;
+import dev.vcportfolio.outbox.OutboxRepository;
+import dev.vcportfolio.platform.executor.ComputePool;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Turns a generation request into a {@code generating} matrix and its job, in one transaction, idempotently on the
+ * matrix key: concurrent identical requests make one row and one job; a complete key answers at once; a failed one
+ * starts again.
+ */
+@ApplicationScoped
+public class GenerationService {
+
+    /** What the request found or started. {@code complete} answers 200, anything else 202. */
+    public record Requested(MatrixView view, boolean complete) {}
+
+    private final Pool pool;
+    private final GenerationRepository repository;
+    private final OutboxRepository outbox;
+    private final CalibrationService calibrations;
+    private final MatrixService matrices;
+    private final ComputePool compute;
+    private final MatrixLimits limits;
+    private final int maxScenarios;
+
+    GenerationService(
+            Pool pool,
+            GenerationRepository repository,
+            OutboxRepository outbox,
+            CalibrationService calibrations,
+            MatrixService matrices,
+            ComputePool compute,
+            MatrixLimits limits,
+            @ConfigProperty(name = "app.generation.max-scenarios", defaultValue = "1000000") int maxScenarios) {
+        this.pool = pool;
+        this.repository = repository;
+        this.outbox = outbox;
+        this.calibrations = calibrations;
+        this.matrices = matrices;
+        this.compute = compute;
+        this.limits = limits;
+        this.maxScenarios = maxScenarios;
+    }
+
+    public Uni<Requested> request(GenerationRequest request) {
+        GenerationRules.check(request, maxScenarios, limits.maxCells());
+        String version =
+                request.calibrationVersion() != null ? request.calibrationVersion() : CalibrationView.BENCHMARK_VERSION;
+        return calibrations
+                .get(version)
+                .onFailure(DomainException.NotFound.class)
+                .transform(missing -> DomainException.Invalid.of("calibrationVersion", missing.getMessage()))
+                .map(calibration -> plannedKey(request, calibration))
+                .chain(key -> start(key, request, version))
+                .chain(key -> matrices.view(key.hex()))
+                .map(view -> new Requested(view, "complete".equals(view.status())));
+    }
+
+    /** The key of the request's canonical plan, after checking that the plan makes a simulation. */
+    private static MatrixKey plannedKey(GenerationRequest request, CalibrationView calibration) {
+        MatrixKey key = MatrixKey.of(GenerationPlans.tree(request, calibration));
+        try {
+            GenerationPlans.spec(key);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.Invalid.of(
+                    request.regimes() != null && e.getMessage().contains("regime") ? "regimes" : "calibrationVersion",
+                    e.getMessage());
+        }
+        return key;
+    }
+
+    private Uni<MatrixKey> start(MatrixKey key, GenerationRequest request, String version) {
+        String jobKey = JobType.MATRIX_GENERATION.idempotencyKey(key.hex());
+        return pool.withTransaction(transaction -> repository
+                        .insertGenerating(transaction, key, request.fundId(), version)
+                        .chain(created -> created
+                                ? outbox.enqueue(
+                                                transaction,
+                                                JobType.MATRIX_GENERATION,
+                                                key.hex(),
+                                                new JsonObject().put("matrixKey", key.hex()),
+                                                0)
+                                        .replaceWithVoid()
+                                : repository
+                                        .restartFailed(transaction, key.hex())
+                                        .chain(restarted -> restarted
+                                                ? repository
+                                                        .restartFailedJob(transaction, jobKey)
+                                                        .replaceWithVoid()
+                                                : Uni.createFrom().voidItem())))
+                .replaceWith(key);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.vcportfolio.matrix;
+
+import dev.vcportfolio.core.codec.EncodedMatrix;
+import dev.vcportfolio.core.codec.MatrixEncoder;
+import dev.vcportfolio.core.key.MatrixKey;
+import dev.vcportfolio.core.scenario.BucketStatistics;
+import dev.vcportfolio.core.scenario.GenerationControl;
+import dev.vcportfolio.core.scenario.ScenarioGenerationResult;
+import dev.vcportfolio.core.scenario.ScenarioGenerator;
+import dev.vcportfolio.core.scenario.ScenarioSpec;
+import dev.vcportfolio.outbox.ClaimedJob;
+import dev.vcportfolio.outbox.JobEffect;
+import dev.vcportfolio.outbox.JobHandler;
+import dev.vcportfolio.outbox.JobType;
+import dev.vcportfolio.platform.executor.ComputePool;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a {@code matrix_generation} job: rebuilds the simulation from the stored key, generates and encodes it on the
+ * compute pool, reports progress, and hands back the completing UPDATE as the job's effect. A matrix already complete
+ * is a success with nothing to do.
+ */
+@ApplicationScoped
+class MatrixGenerationHandler implements JobHandler {
+
+    private static final Logger LOG = Logger.getLogger(MatrixGenerationHandler.class);
+    private static final int PROGRESS_STEPS = 20;
+
+    private final GenerationRepository repository;
+    private final ComputePool compute;
+    private final ScenarioGenerator generator = new ScenarioGenerator();
+
+    MatrixGenerationHandler(GenerationRepository repository, ComputePool compute) {
+        this.repository = repository;
+        this.compute = compute;
+    }
+
+    @Override
+    public JobType type() {
+        return JobType.MATRIX_GENERATION;
+    }
+
+    @Override
+    public Uni<JobEffect> run(ClaimedJob job) {
+        String key = job.payload().getString("matrixKey", "");
+        return repository.plan(key).chain(found -> {
+            if (found.isEmpty() || !"generating".equals(found.get().getString("status"))) {
+                LOG.infof(
+                        "Matrix %s is %s; nothing to generate",
+                        key, found.map(row -> row.getString("status")).orElse("unknown"));
+                return Uni.createFrom().item(JobEffect.NONE);
+            }
+            JsonObject plan = (JsonObject) found.get().getJson("matrix_key_json");
+            MatrixKey matrixKey = new MatrixKey(key, plan.encode());
+            return Uni.createFrom()
+                    .item(() -> generate(matrixKey))
+                    .runSubscriptionOn(compute.executor())
+                    .map(matrix -> (JobEffect) transaction ->
+                            repository.complete(transaction, matrix).replaceWithVoid());
+        });
+    }
+
+    @Override
+    public Uni<Void> givenUp(SqlConnection transaction, ClaimedJob job, String reason) {
+        return repository
+                .fail(transaction, job.payload().getString("matrixKey", ""), "generation failed: " + reason)
+                .replaceWithVoid();
+    }
+
+    private NewMatrix generate(MatrixKey key) {
+        // jsonb may reorder keys and respell numbers; the plan is read as values, so the simulation does not change
+        ScenarioSpec spec = GenerationPlans.spec(key);
+        AtomicInteger reported = new AtomicInteger();
+        GenerationControl control = GenerationControl.of(compute.executor(), compute.threads())
+                .withProgress(fraction -> {
+                    int step = (int) (fraction * PROGRESS_STEPS);
+                    if (step > reported.getAndAccumulate(step, Math::max) && fraction < 1) {
+                        repository.progress(key.hex(), fraction).subscribe().with(n -> {}, failure -> {});
+                    }
+                });
+        ScenarioGenerationResult result = generator.generate(spec, control);
+        EncodedMatrix encoded = MatrixEncoder.encode(result.matrix().values());
+        return new NewMatrix(
+                key,
+                Optional.empty(),
+                "moic",
+                result.modelVersion(),
+                Optional.of(spec.calibration().version()),
+                result.matrix().bucketKeys(),
+                spec.scenarioCount(),
+                encoded,
+                params(spec, result),
+                regimeCounts(result.diagnostics().regimeScenarios()));
+    }
+
+    private static List<BucketParams> params(ScenarioSpec spec, ScenarioGenerationResult result) {
+        List<BucketParams> params = new ArrayList<>();
+        for (int b = 0; b < spec.buckets().size(); b++) {
+            var plan = spec.buckets().get(b);
+            BucketStatistics stats = result.buckets().get(b);
+            params.add(new BucketParams(
+                    plan.key(),
+                    plan.bucket().sector(),
+                    plan.bucket().stage(),
+                    plan.bucket().initialCheck(),
+                    plan.bucket().reserveRatio(),
+                    plan.bucket().allInCost(),
+                    stats.pWin(),
+                    "simulated",
+                    plan.dealsPerBucket(),
+                    stats.meanMoic(),
+                    stats.zeroShare()));
+        }
+        return params;
+    }
+
+    private static List<Map<String, Object>> regimeCounts(Map<String, Long> scenarios) {
+        List<Map<String, Object>> counts = new ArrayList<>();
+        scenarios.forEach((regime, count) -> counts.add(Map.of("regime", regime, "scenarios", count)));
+        return counts;
+    }
+}
