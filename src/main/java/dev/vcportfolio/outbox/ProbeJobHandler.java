@@ -1,7 +1,6 @@
 package dev.vcportfolio.outbox;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
@@ -14,6 +13,12 @@ import java.time.Duration;
 class ProbeJobHandler implements JobHandler {
 
     private static final long MAX_WORK_MILLIS = 60_000;
+
+    private final ProbeRepository repository;
+
+    ProbeJobHandler(ProbeRepository repository) {
+        this.repository = repository;
+    }
 
     @Override
     public JobType type() {
@@ -31,10 +36,7 @@ class ProbeJobHandler implements JobHandler {
             if (failure != null) {
                 throw new ProbeFailure(failure);
             }
-            return transaction -> transaction
-                    .preparedQuery("INSERT INTO outbox_probe_effects (idempotency_key, attempt) VALUES ($1, $2)")
-                    .execute(Tuple.of(job.idempotencyKey(), job.attempt()))
-                    .replaceWithVoid();
+            return transaction -> repository.recordEffect(transaction, job);
         });
     }
 
