@@ -188,6 +188,44 @@ class GenerationTest {
                 .startsWith("generation failed: ");
     }
 
+    @Test
+    void a_custom_calibration_gives_its_own_key_and_generates() {
+        // given a fund's calibration where seed companies exit far more often than in the benchmark
+        String stats = "{\"exitRate\": 0.3, \"graduateRate\": 0.3, \"failureRate\": 0.1}";
+        String exit = "{\"medianMOIC\": 2.0, \"p90MOIC\": 9.0}";
+        String calibration =
+                "{\"version\": \"gen-test-fast-exits\", \"transitionStats\": {\"Seed\": %s, \"SeriesA\": %s,"
+                                .formatted(stats, stats)
+                        + " \"SeriesB\": %s, \"SeriesC\": %s}, \"exitOutcomes\": {\"Seed\": %s, \"SeriesA\": %s,"
+                                .formatted(stats, stats, exit, exit)
+                        + " \"SeriesB\": %s, \"SeriesC\": %s}}".formatted(exit, exit);
+        given().contentType(ContentType.JSON)
+                .body(calibration)
+                .post("/api/calibrations")
+                .then()
+                .statusCode(201);
+
+        // when the same fund is generated with the benchmark and with the custom calibration
+        String benchmark = post(request(2_500, SAAS, "")).jsonPath().getString("matrixKey");
+        String custom = post(request(2_500, SAAS, ", \"calibrationVersion\": \"gen-test-fast-exits\""))
+                .jsonPath()
+                .getString("matrixKey");
+
+        // then they are different matrices, and fewer seed deals end at zero with the faster exits
+        assertThat(custom).isNotEqualTo(benchmark);
+        awaitComplete(benchmark);
+        awaitComplete(custom);
+        double benchmarkZeros = zeroShare(benchmark);
+        double customZeros = zeroShare(custom);
+        assertThat(customZeros).isLessThan(benchmarkZeros);
+    }
+
+    private double zeroShare(String key) {
+        return Double.parseDouble(Sql.column(
+                        pool, "SELECT bucket_params->0->>'zeroShare' FROM scenario_matrices WHERE matrix_key = $1", key)
+                .getFirst());
+    }
+
     private static Response post(String body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/matrices/generate");
     }
