@@ -1,10 +1,8 @@
 package dev.vcportfolio.matrix;
 
 import dev.vcportfolio.core.key.MatrixKey;
-import dev.vcportfolio.platform.json.JsonColumns;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -19,11 +17,11 @@ import java.util.UUID;
 class GenerationRepository {
 
     private final Pool pool;
-    private final JsonColumns json;
+    private final MatrixRepository matrices;
 
-    GenerationRepository(Pool pool, JsonColumns json) {
+    GenerationRepository(Pool pool, MatrixRepository matrices) {
         this.pool = pool;
-        this.json = json;
+        this.matrices = matrices;
     }
 
     /** True when this call created the row; false when the key already existed (any status). */
@@ -86,17 +84,7 @@ class GenerationRepository {
     }
 
     Uni<Integer> complete(SqlClient transaction, NewMatrix matrix) {
-        Tuple tuple = Tuple.tuple()
-                .addString(matrix.key().hex())
-                .addBuffer(Buffer.buffer(matrix.encoded().bytes()))
-                .addJsonArray(json.array(matrix.bucketKeys()))
-                .addJsonArray(json.array(matrix.scenarioStates()))
-                .addJsonArray(json.array(matrix.bucketParams()))
-                .addString(matrix.encoded().codec().id())
-                .addString(matrix.encoded().layout())
-                .addInteger(matrix.bucketKeys().size())
-                .addInteger(matrix.scenarioCount())
-                .addLong(matrix.encoded().rawBytes());
+        Tuple tuple = matrices.addPayload(Tuple.of(matrix.key().hex()), matrix);
         return transaction.preparedQuery("""
                         UPDATE scenario_matrices
                         SET status = 'complete', moic_matrix = $2, bucket_keys = $3, scenario_states = $4,

@@ -38,16 +38,8 @@ public class MatrixRepository {
                 .addString(matrix.matrixType())
                 .addString(dev.vcportfolio.core.key.MatrixKey.SCHEMA_VERSION)
                 .addString(matrix.simModelVersion())
-                .addString(matrix.calibrationVersion().orElse(null))
-                .addBuffer(Buffer.buffer(matrix.encoded().bytes()))
-                .addJsonArray(json.array(matrix.bucketKeys()))
-                .addJsonArray(json.array(matrix.scenarioStates()))
-                .addJsonArray(json.array(matrix.bucketParams()))
-                .addString(matrix.encoded().codec().id())
-                .addString(matrix.encoded().layout())
-                .addInteger(matrix.bucketKeys().size())
-                .addInteger(matrix.scenarioCount())
-                .addLong(matrix.encoded().rawBytes());
+                .addString(matrix.calibrationVersion().orElse(null));
+        addPayload(tuple, matrix);
         return client.preparedQuery("""
                         INSERT INTO scenario_matrices (matrix_key, matrix_key_json, fund_id, matrix_type,
                                                        key_schema_version, sim_model_version, calibration_version,
@@ -61,6 +53,22 @@ public class MatrixRepository {
                                   bucket_keys, bucket_count, s_opt, compression_codec, matrix_layout, raw_bytes,
                                   octet_length(moic_matrix) AS compressed_bytes, generation_progress AS progress,
                                   created_at, completed_at, error_reason""").execute(tuple).map(this::firstView);
+    }
+
+    /**
+     * Appends the payload columns in the order both the INSERT here and the generator's completing UPDATE use: bytes,
+     * bucket keys, scenario states, bucket params, codec, layout, bucket count, scenario count, raw bytes.
+     */
+    Tuple addPayload(Tuple tuple, NewMatrix matrix) {
+        return tuple.addBuffer(Buffer.buffer(matrix.encoded().bytes()))
+                .addJsonArray(json.array(matrix.bucketKeys()))
+                .addJsonArray(json.array(matrix.scenarioStates()))
+                .addJsonArray(json.array(matrix.bucketParams()))
+                .addString(matrix.encoded().codec().id())
+                .addString(matrix.encoded().layout())
+                .addInteger(matrix.bucketKeys().size())
+                .addInteger(matrix.scenarioCount())
+                .addLong(matrix.encoded().rawBytes());
     }
 
     Uni<Optional<MatrixView>> findView(String key) {

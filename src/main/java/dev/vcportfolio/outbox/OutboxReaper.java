@@ -9,9 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
-import java.util.EnumMap;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,7 +27,7 @@ class OutboxReaper {
     private final OutboxWorker worker;
     private final Pool pool;
     private final Vertx vertx;
-    private final Map<JobType, JobHandler> handlers = new EnumMap<>(JobType.class);
+    private final JobHandlers handlers;
     private long timer = -1;
 
     OutboxReaper(
@@ -40,14 +37,14 @@ class OutboxReaper {
             OutboxWorker worker,
             Pool pool,
             Vertx vertx,
-            Instance<JobHandler> handlers) {
+            JobHandlers handlers) {
         this.repository = repository;
         this.metrics = metrics;
         this.config = config;
         this.worker = worker;
         this.pool = pool;
         this.vertx = vertx;
-        handlers.forEach(handler -> this.handlers.put(handler.type(), handler));
+        this.handlers = handlers;
     }
 
     void start(@Observes StartupEvent event) {
@@ -98,8 +95,7 @@ class OutboxReaper {
         }
         LOG.errorf("Job %s: %s; failed", job.idempotencyKey(), reason);
         metrics.failed(job);
-        JobHandler handler =
-                JobType.fromColumn(job.jobType()).map(handlers::get).orElse(null);
+        JobHandler handler = handlers.forColumn(job.jobType()).orElse(null);
         Uni<Boolean> givenUp = repository.giveUp(transaction, job, reason);
         return handler == null
                 ? givenUp.replaceWith(job)

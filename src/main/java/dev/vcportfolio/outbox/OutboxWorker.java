@@ -7,9 +7,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -37,7 +35,7 @@ public class OutboxWorker {
     private final OutboxConfig config;
     private final Pool pool;
     private final Vertx vertx;
-    private final Map<JobType, JobHandler> handlers = new EnumMap<>(JobType.class);
+    private final JobHandlers handlers;
     private final int concurrency;
     private final Map<UUID, ClaimedJob> running = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -56,13 +54,13 @@ public class OutboxWorker {
             OutboxConfig config,
             Pool pool,
             Vertx vertx,
-            Instance<JobHandler> handlers) {
+            JobHandlers handlers) {
         this.repository = repository;
         this.metrics = metrics;
         this.config = config;
         this.pool = pool;
         this.vertx = vertx;
-        handlers.forEach(handler -> this.handlers.put(handler.type(), handler));
+        this.handlers = handlers;
         this.concurrency = config.concurrency().orElse(Runtime.getRuntime().availableProcessors());
     }
 
@@ -74,7 +72,7 @@ public class OutboxWorker {
         started = true;
         pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), tick -> wake());
         heartbeatTimer = vertx.setPeriodic(config.heartbeatInterval().toMillis(), tick -> heartbeat());
-        LOG.infof("Outbox worker running %d job(s) at once; handlers for %s", concurrency, handlers.keySet());
+        LOG.infof("Outbox worker running %d job(s) at once; handlers for %s", concurrency, handlers.types());
         wake();
     }
 
@@ -124,8 +122,7 @@ public class OutboxWorker {
         running.put(job.id(), job);
         metrics.claimed(job);
         long started = System.nanoTime();
-        JobHandler handler =
-                JobType.fromColumn(job.jobType()).map(handlers::get).orElse(null);
+        JobHandler handler = handlers.forColumn(job.jobType()).orElse(null);
         Uni<JobEffect> work = handler == null
                 ? Uni.createFrom().failure(new IllegalStateException("no handler for job type " + job.jobType()))
                 : Uni.createFrom().deferred(() -> handler.run(job));

@@ -4,12 +4,8 @@ import dev.vcportfolio.support.ServiceProcess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,17 +21,8 @@ public final class GenerationApiBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        Map<String, String> environment = new HashMap<>();
-        if (System.getenv("DB_URL") != null) {
-            environment.put("DB_URL", System.getenv("DB_URL"));
-        } else {
-            environment.put(
-                    "APP_EMBEDDED_DB_DIR",
-                    Files.createTempDirectory("generation-bench-db").toString());
-        }
         HttpClient http = HttpClient.newHttpClient();
-        try (ServiceProcess service = ServiceProcess.launch("generation-bench", environment)) {
-            service.awaitReady(Duration.ofSeconds(120));
+        try (ServiceProcess service = BenchService.launchReady("generation-bench")) {
             long[] times = new long[runs];
             for (int i = -2; i < runs; i++) {
                 long start = System.nanoTime();

@@ -4,13 +4,8 @@ import dev.vcportfolio.support.ServiceProcess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,21 +24,8 @@ final class MatrixRoundTrip {
     private MatrixRoundTrip() {}
 
     static void run() throws Exception {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("package the service first: bench/run packages it");
-        }
-        Map<String, String> environment = new HashMap<>();
-        if (System.getenv("DB_URL") != null) {
-            environment.put("DB_URL", System.getenv("DB_URL"));
-        } else {
-            environment.put(
-                    "APP_EMBEDDED_DB_DIR",
-                    Files.createTempDirectory("codec-bench-db").toString());
-        }
         HttpClient http = HttpClient.newHttpClient();
-        try (ServiceProcess service = ServiceProcess.launch("codec-bench", environment)) {
-            service.awaitReady(Duration.ofSeconds(120));
+        try (ServiceProcess service = BenchService.launchReady("codec-bench")) {
             long[] writes = new long[RUNS];
             long[] reads = new long[RUNS];
             for (int i = -WARM_UP; i < RUNS; i++) {

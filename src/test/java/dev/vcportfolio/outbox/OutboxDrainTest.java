@@ -6,8 +6,6 @@ import dev.vcportfolio.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -40,8 +38,7 @@ class OutboxDrainTest {
     OutboxConfig config;
 
     @Inject
-    @Any
-    Instance<JobHandler> handlers;
+    JobHandlers handlers;
 
     @AfterEach
     void cleanUp() {
@@ -57,6 +54,7 @@ class OutboxDrainTest {
         try {
             // when
             OutboxProbes.insert(pool, PREFIX, JOBS, "{}", 3);
+            others.forEach(OutboxWorker::wake); // the NOTIFY reaches only the application's listener
             OutboxProbes.await(
                     "all jobs to complete",
                     Duration.ofSeconds(60),
