@@ -33,9 +33,13 @@ import java.util.concurrent.locks.LockSupport;
  * </ol>
  *
  * <pre>
- * bench/run OutboxDrainBenchmark [--jobs 20000] [--replicas 1,3] [--concurrency 2,8,32] [--rate 200] [--seconds 5]
- *                                [--pool 20]
+ * bench/run OutboxDrainBenchmark [--jobs 20000] [--warmup 2000] [--replicas 1,3] [--concurrency 2,8,32]
+ *                                [--rate 200] [--seconds 5] [--pool 20] [--async-commit false]
  * </pre>
+ *
+ * <p>Before the timed drain, {@code --warmup} jobs are drained untimed on the same replicas (JIT warm-up). {@code
+ * --pool} sets {@code DB_POOL_SIZE}; {@code --async-commit true} sets {@code synchronous_commit = off} on the fresh
+ * database only, to show how much of the cost is the WAL flush of each commit.
  */
 public final class OutboxDrainBenchmark {
 
@@ -72,19 +76,29 @@ public final class OutboxDrainBenchmark {
         int[] concurrencies = ints(options.getOrDefault("concurrency", "2,8,32"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "5"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "2000"));
         String pool = options.get("pool");
+        boolean asyncCommit = Boolean.parseBoolean(options.getOrDefault("async-commit", "false"));
         if (!Files.exists(Path.of("target/quarkus-app/quarkus-run.jar"))) {
             throw new IllegalStateException("package the service first: bench/run packages it");
         }
         System.out.printf(
-                "OutboxDrainBenchmark: %d no-op jobs per drain, latency %d jobs/s for %d s, %d cores, load %s%n",
-                jobs, rate, seconds, Runtime.getRuntime().availableProcessors(), load());
+                "OutboxDrainBenchmark: %d no-op jobs per drain after %d warm-up jobs, latency %d jobs/s for %d s,"
+                        + " DB_POOL_SIZE %s, synchronous_commit %s, %d cores, load %s%n",
+                jobs,
+                warmup,
+                rate,
+                seconds,
+                pool == null ? "default (20)" : pool,
+                asyncCommit ? "off" : "on",
+                Runtime.getRuntime().availableProcessors(),
+                load());
         TestDatabase.start();
         List<Result> results = new ArrayList<>();
         try {
             for (int replicas : replicaCounts) {
                 for (int concurrency : concurrencies) {
-                    Result result = run(replicas, concurrency, pool, jobs, rate, seconds);
+                    Result result = run(replicas, concurrency, pool, asyncCommit, warmup, jobs, rate, seconds);
                     results.add(result);
                     System.out.printf(
                             "  %d replica(s), concurrency %d: drained %d in %.2f s = %.0f jobs/s; latency p50 %.1f ms,"
@@ -122,9 +136,20 @@ public final class OutboxDrainBenchmark {
         }
     }
 
-    private static Result run(int replicas, int concurrency, String pool, int jobs, int rate, int seconds)
+    private static Result run(
+            int replicas,
+            int concurrency,
+            String pool,
+            boolean asyncCommit,
+            int warmup,
+            int jobs,
+            int rate,
+            int seconds)
             throws Exception {
         DatabaseTarget database = TestDatabase.createDatabase("outbox_bench");
+        if (asyncCommit) {
+            Jdbc.execute(database, "ALTER DATABASE " + database.database() + " SET synchronous_commit = off");
+        }
         Map<String, String> environment = new HashMap<>();
         environment.put("DB_URL", database.reactiveUrl());
         environment.put("DB_USER", database.user());
@@ -144,7 +169,10 @@ public final class OutboxDrainBenchmark {
                 service.awaitReady(START_TIMEOUT);
             }
             try (Connection connection = Jdbc.connect(database)) {
-                double drain = drain(connection, jobs);
+                if (warmup > 0) {
+                    drain(connection, "warmup", warmup);
+                }
+                double drain = drain(connection, "drain", jobs);
                 double[] latency = latency(connection, rate, seconds);
                 return new Result(
                         replicas,
@@ -164,17 +192,19 @@ public final class OutboxDrainBenchmark {
     }
 
     /** Seconds from the bulk insert's commit to the last completion. */
-    private static double drain(Connection connection, int jobs) throws SQLException, InterruptedException {
+    private static double drain(Connection connection, String prefix, int jobs)
+            throws SQLException, InterruptedException {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("""
                     INSERT INTO job_outbox (idempotency_key, job_type, payload, max_attempts)
-                    SELECT 'drain:' || i, 'probe', '{}'::jsonb, 3 FROM generate_series(1, %d) AS i""".formatted(jobs));
+                    SELECT '%s:' || i, 'probe', '{}'::jsonb, 3 FROM generate_series(1, %d) AS i""".formatted(prefix, jobs));
             double committed = single(statement, "SELECT extract(epoch FROM clock_timestamp())");
             statement.execute("SELECT pg_notify('job_outbox', 'probe')");
-            awaitCompleted(statement, "drain:%", jobs);
+            awaitCompleted(statement, prefix + ":%", jobs);
             double last = single(
                     statement,
-                    "SELECT extract(epoch FROM max(completed_at)) FROM job_outbox WHERE idempotency_key LIKE 'drain:%'");
+                    "SELECT extract(epoch FROM max(completed_at)) FROM job_outbox WHERE idempotency_key LIKE '" + prefix
+                            + ":%'");
             return last - committed;
         }
     }
