@@ -1,0 +1,180 @@
+package dev.vcportfolio.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vcportfolio.platform.database.DatabaseTarget;
+import dev.vcportfolio.support.Jdbc;
+import dev.vcportfolio.support.ServiceProcess;
+import dev.vcportfolio.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exactly-once effects under crashes: three replicas of the packaged service drain 300 probe jobs while one replica at
+ * a time is SIGKILLed and restarted every 2-3 s. Every job must end {@code completed} with exactly one effect, written
+ * by the attempt that completed it. Run alone: {@code ./mvnw verify -Dit.test=OutboxCrashIT -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class OutboxCrashIT {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(90);
+    private static final int JOBS = 300;
+    private static final int REPLICAS = 3;
+    private static final long SEED = 20261124L;
+
+    @BeforeAll
+    static void server() {
+        TestDatabase.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        TestDatabase.stop();
+    }
+
+    @Test
+    void every_job_completes_exactly_once_while_replicas_are_killed() throws Exception {
+        // given three replicas with short leases on a fresh database
+        DatabaseTarget database = TestDatabase.createDatabase("outbox_crash");
+        Map<String, String> environment = environment(database);
+        List<ServiceProcess> replicas = new ArrayList<>();
+        Random random = new Random(SEED);
+        int kills = 0;
+        try {
+            replicas.add(ServiceProcess.launch("crash-0", environment));
+            replicas.get(0).awaitReady(START_TIMEOUT); // the first one migrates alone
+            for (int i = 1; i < REPLICAS; i++) {
+                replicas.add(ServiceProcess.launch("crash-" + i, environment));
+            }
+            for (ServiceProcess replica : replicas) {
+                replica.awaitReady(START_TIMEOUT);
+            }
+
+            // when 300 jobs arrive at once and one replica dies every 2-3 s
+            long started = System.nanoTime();
+            Jdbc.execute(database, """
+                    INSERT INTO job_outbox (idempotency_key, job_type, payload, max_attempts)
+                    SELECT 'crash:' || i, 'probe', '{"workMillis": 150}'::jsonb, 10
+                    FROM generate_series(0, %d) AS i""".formatted(JOBS - 1), "SELECT pg_notify('job_outbox', 'probe')");
+            long deadline = started + DRAIN_DEADLINE.toNanos();
+            long nextKill = System.nanoTime() + killInterval(random);
+            int kill = 0;
+            while (finished(database) < JOBS && System.nanoTime() < deadline) {
+                if (System.nanoTime() >= nextKill) {
+                    int victim = random.nextInt(REPLICAS);
+                    ServiceProcess dying = replicas.get(victim);
+                    System.out.printf(
+                            "OutboxCrashIT: +%d ms kill -9 replica %d (pid %d), %d jobs finished%n",
+                            millisSince(started), victim, dying.pid(), finished(database));
+                    dying.kill();
+                    kills++;
+                    kill++;
+                    replicas.set(victim, ServiceProcess.launch("crash-" + victim + "-restart-" + kill, environment));
+                    nextKill = System.nanoTime() + killInterval(random);
+                }
+                Thread.sleep(100);
+            }
+            long elapsed = millisSince(started);
+
+            // then
+            Map<String, Long> figures = figures(database);
+            System.out.printf(
+                    "OutboxCrashIT: %d jobs, %d replicas, elapsed %d ms, kills %d, total attempts %d,"
+                            + " jobs with attempts > 1: %d, max attempts %d%n",
+                    JOBS,
+                    REPLICAS,
+                    elapsed,
+                    kills,
+                    figures.get("attempts"),
+                    figures.get("retried"),
+                    figures.get("max_attempts"));
+            assertThat(figures.get("completed")).as("completed jobs").isEqualTo(JOBS);
+            assertThat(figures.get("processing")).as("jobs still processing").isZero();
+            assertThat(figures.get("failed")).as("failed jobs").isZero();
+            assertThat(figures.get("pending")).as("jobs still pending").isZero();
+            assertThat(figures.get("effects")).as("probe effects").isEqualTo(JOBS);
+            assertThat(figures.get("effects_of_final_attempt"))
+                    .as("effects written by the attempt that completed the job")
+                    .isEqualTo(JOBS);
+            assertThat(figures.get("attempts")).as("total attempts").isGreaterThanOrEqualTo(JOBS);
+            assertThat(kills).as("replicas killed while jobs ran").isPositive();
+        } finally {
+            replicas.forEach(ServiceProcess::kill);
+        }
+    }
+
+    private static Map<String, String> environment(DatabaseTarget database) {
+        return Map.of(
+                "DB_URL", database.reactiveUrl(),
+                "DB_USER", database.user(),
+                "DB_PASSWORD", database.password(),
+                "APP_OUTBOX_CONCURRENCY", "2",
+                "APP_OUTBOX_STALE_AFTER", "3s",
+                "APP_OUTBOX_HEARTBEAT_INTERVAL", "1s",
+                "APP_OUTBOX_REAPER_INTERVAL", "1s",
+                "APP_OUTBOX_POLL_INTERVAL", "1s");
+    }
+
+    private static long killInterval(Random random) {
+        return Duration.ofMillis(2_000 + random.nextInt(1_000)).toNanos();
+    }
+
+    private static long millisSince(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
+    }
+
+    private static long finished(DatabaseTarget database) throws SQLException {
+        try (Connection connection = Jdbc.connect(database);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM job_outbox WHERE status IN ('completed', 'failed')")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Map<String, Long> figures(DatabaseTarget database) throws SQLException {
+        try (Connection connection = Jdbc.connect(database);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        SELECT count(*) FILTER (WHERE status = 'completed') AS completed,
+                               count(*) FILTER (WHERE status = 'processing') AS processing,
+                               count(*) FILTER (WHERE status = 'pending') AS pending,
+                               count(*) FILTER (WHERE status = 'failed') AS failed,
+                               coalesce(sum(attempts), 0) AS attempts,
+                               count(*) FILTER (WHERE attempts > 1) AS retried,
+                               coalesce(max(attempts), 0) AS max_attempts,
+                               (SELECT count(*) FROM outbox_probe_effects) AS effects,
+                               (SELECT count(*) FROM outbox_probe_effects AS effect
+                                JOIN job_outbox AS job USING (idempotency_key)
+                                WHERE effect.attempt = job.attempts) AS effects_of_final_attempt
+                        FROM job_outbox WHERE job_type = 'probe'""")) {
+            rows.next();
+            Map<String, Long> figures = new java.util.HashMap<>();
+            for (String column : List.of(
+                    "completed",
+                    "processing",
+                    "pending",
+                    "failed",
+                    "attempts",
+                    "retried",
+                    "max_attempts",
+                    "effects",
+                    "effects_of_final_attempt")) {
+                figures.put(column, rows.getLong(column));
+            }
+            return figures;
+        }
+    }
+}
