@@ -16,7 +16,9 @@ import java.util.concurrent.Executors;
  * the same backend, over seeded synthetic instances. Limits are set relative to the unconstrained optimum's own risk:
  * "loose" leaves its loss probability allowed; "binding" allows 70 % of it; CVaR "binding" allows 80 % of its CVaR.
  *
- * <p>{@code bench/run OptimizerBenchmark [--quick] [--limit=SECONDS] [--backend=SCIP|CBC]}; --quick runs (20,250) only.
+ * <p>{@code bench/run OptimizerBenchmark [--quick] [--limit=SECONDS] [--backend=SCIP|CBC] [--sizes=20x250,40x1000]
+ * [--binding-loss-only] [--no-textbook] [--no-warm-start]}; --quick runs (20,250) only. The
+ * --no-warm-start switch turns the LP heuristic off, to measure what it brings.
  */
 public final class OptimizerBenchmark {
 
@@ -33,6 +35,21 @@ public final class OptimizerBenchmark {
             }
         }
         int[][] sizes = quick ? new int[][] {{20, 250}} : new int[][] {{20, 250}, {40, 1000}, {60, 2000}};
+        boolean textbookToo = !List.of(args).contains("--no-textbook");
+        boolean lossOnly = List.of(args).contains("--binding-loss-only");
+        var tunedOptions = ModelOptions.TUNED;
+        for (String a : args) {
+            if (a.startsWith("--sizes=")) {
+                sizes = java.util.Arrays.stream(a.substring(8).split(","))
+                        .map(x -> java.util.Arrays.stream(x.split("x"))
+                                .mapToInt(Integer::parseInt)
+                                .toArray())
+                        .toArray(int[][]::new);
+            }
+            if (a.equals("--no-warm-start")) {
+                tunedOptions = tunedOptions.withWarmStart(false);
+            }
+        }
         var optimizer = new PortfolioOptimizer(Executors.newSingleThreadExecutor());
         var base = SolverSettings.defaults()
                 .withBackends(List.of(backend))
@@ -47,8 +64,8 @@ public final class OptimizerBenchmark {
             var probe = SyntheticPortfolio.request(size[0], size[1], 42, free);
             var weights = weightsOf(optimizer, probe, base);
             var risk = PortfolioMeasures.of(probe.matrix(), weights, 0.95);
-            for (boolean bindingLoss : new boolean[] {false, true}) {
-                for (boolean bindingCvar : new boolean[] {false, true}) {
+            for (boolean bindingLoss : lossOnly ? new boolean[] {true} : new boolean[] {false, true}) {
+                for (boolean bindingCvar : lossOnly ? new boolean[] {false} : new boolean[] {false, true}) {
                     double loss = bindingLoss ? Math.floor(0.7 * risk.lossProbability() * size[1]) / size[1] : 1;
                     double cvar = bindingCvar ? 0.8 * risk.cvar() : 1;
                     var request = SyntheticPortfolio.request(
@@ -56,8 +73,13 @@ public final class OptimizerBenchmark {
                             size[1],
                             42,
                             free.withMaxLossProbability(loss).withCvar(0.95, cvar));
-                    var tuned = optimizer.solvePass1(request, base);
-                    var textbook = optimizer.solvePass1(request, base.withOptions(ModelOptions.TEXTBOOK));
+                    long start = System.nanoTime();
+                    var tuned = optimizer.solvePass1(request, base.withOptions(tunedOptions));
+                    long total = (System.nanoTime() - start) / 1_000_000;
+                    System.out.printf("  (tuned with heuristic and model building: %.2f s)%n", total / 1000.0);
+                    var textbook = textbookToo
+                            ? optimizer.solvePass1(request, base.withOptions(ModelOptions.TEXTBOOK))
+                            : tuned;
                     System.out.printf(
                             "| %d | %d | %s | %s | %.2f | %s | %.2f | %s | %s |%n",
                             size[0],

@@ -15,6 +15,10 @@ public record ModelOptions(boolean mergeScenarios, boolean tightBigM, boolean fi
     public static final ModelOptions TUNED = new ModelOptions(true, true, true, true);
     public static final ModelOptions TEXTBOOK = new ModelOptions(false, false, false, false);
 
+    public ModelOptions withWarmStart(boolean value) {
+        return new ModelOptions(mergeScenarios, tightBigM, fixDecidedScenarios, value);
+    }
+
     public boolean textbook() {
         return !mergeScenarios && !tightBigM && !fixDecidedScenarios && !warmStart;
     }
