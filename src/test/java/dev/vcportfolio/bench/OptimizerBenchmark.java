@@ -76,7 +76,9 @@ public final class OptimizerBenchmark {
                     long start = System.nanoTime();
                     var tuned = optimizer.solvePass1(request, base.withOptions(tunedOptions));
                     long total = (System.nanoTime() - start) / 1_000_000;
-                    System.out.printf("  (tuned with heuristic and model building: %.2f s)%n", total / 1000.0);
+                    System.out.printf(
+                            "  (tuned with heuristic and model building: %.2f s, E* %.6f)%n",
+                            total / 1000.0, tuned.objective());
                     var textbook = textbookToo
                             ? optimizer.solvePass1(request, base.withOptions(ModelOptions.TEXTBOOK))
                             : tuned;
