@@ -17,8 +17,8 @@ import java.util.concurrent.Executors;
  * "loose" leaves its loss probability allowed; "binding" allows 70 % of it; CVaR "binding" allows 80 % of its CVaR.
  *
  * <p>{@code bench/run OptimizerBenchmark [--quick] [--limit=SECONDS] [--backend=SCIP|CBC] [--sizes=20x250,40x1000]
- * [--binding-loss-only] [--no-textbook] [--no-warm-start]}; --quick runs (20,250) only. The
- * --no-warm-start switch turns the LP heuristic off, to measure what it brings.
+ * [--binding-loss-only] [--no-textbook] [--warm-start]}; --quick runs (20,250) only. The
+ * --warm-start switch turns the LP heuristic on (off by default), to measure what it brings.
  */
 public final class OptimizerBenchmark {
 
@@ -46,8 +46,8 @@ public final class OptimizerBenchmark {
                                 .toArray())
                         .toArray(int[][]::new);
             }
-            if (a.equals("--no-warm-start")) {
-                tunedOptions = tunedOptions.withWarmStart(false);
+            if (a.equals("--warm-start")) {
+                tunedOptions = tunedOptions.withWarmStart(true);
             }
         }
         var optimizer = new PortfolioOptimizer(Executors.newSingleThreadExecutor());
