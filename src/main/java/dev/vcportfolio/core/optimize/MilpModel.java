@@ -1,0 +1,333 @@
+package dev.vcportfolio.core.optimize;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+
+/**
+ * The chance-constrained MILP of DESIGN 8 on one backend, built in canonical order (weights, then scenarios in
+ * {@link ScenarioSet} order, then groups in {@link Instance} order) so one request always gives one model.
+ *
+ * <p>Tuned loss row per undecided scenario j: {@code sum_b v_bj w_b + (1 + margin - L_j) z_j >= 1 + margin}. Textbook
+ * rows: {@code y_s + sum_b v_bs w_b >= 1, y_s <= z_s, (1/S) sum z_s <= alpha}. The objective {@code E[M]} is
+ * {@code sum_b mean_b w_b}, so no per-scenario MOIC variable is needed.
+ */
+final class MilpModel implements AutoCloseable {
+
+    final MPSolver solver;
+    final MPVariable[] weights;
+    /** Per distinct scenario: its loss flag, or null when fixed by {@link MoicRange}. */
+    final MPVariable[] lossFlags;
+    /** Per distinct scenario: 1 when it must lose whatever the weights (its flag is fixed to 1). */
+    final boolean[] forcedLoss;
+
+    private final Instance instance;
+    private final ModelOptions options;
+    private final Goal goal;
+    private MPVariable capVariable;
+
+    private MilpModel(Instance instance, ModelOptions options, Goal goal, MPSolver solver) {
+        this.instance = instance;
+        this.options = options;
+        this.goal = goal;
+        this.solver = solver;
+        int scenarios = instance.scenarios().size();
+        this.weights = new MPVariable[instance.bucketCount()];
+        this.lossFlags = new MPVariable[scenarios];
+        this.forcedLoss = new boolean[scenarios];
+    }
+
+    static MilpModel build(Instance instance, ModelOptions options, Backend backend, Goal goal) {
+        OrTools.load();
+        var solver = MPSolver.createSolver(backend.orToolsId());
+        if (solver == null) {
+            throw new IllegalStateException("OR-Tools has no " + backend + " backend in this build");
+        }
+        var model = new MilpModel(instance, options, goal, solver);
+        model.addRows();
+        return model;
+    }
+
+    private boolean frees(ConstraintKind kind) {
+        return goal instanceof Goal.LeastMove(var k, var g) && k == kind;
+    }
+
+    private boolean frees(BucketGroup group, ConstraintKind kind) {
+        return goal instanceof Goal.LeastMove(var k, var g) && k == kind && g.equals(group.name());
+    }
+
+    private void addRows() {
+        var limits = instance.limits();
+        int bucketCount = instance.bucketCount();
+        double cap = frees(ConstraintKind.BUCKET_CAP) ? 1 : limits.bucketMaxWeight();
+        for (int b = 0; b < bucketCount; b++) {
+            weights[b] = solver.makeNumVar(0, cap, "w" + b);
+        }
+        var budget = solver.makeConstraint(1, 1, "budget");
+        for (var w : weights) {
+            budget.setCoefficient(w, 1);
+        }
+        if (frees(ConstraintKind.BUCKET_CAP)) {
+            capVariable = solver.makeNumVar(0, 1, "cap");
+            for (var w : weights) {
+                var row = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0, "cap_" + w.name());
+                row.setCoefficient(w, 1);
+                row.setCoefficient(capVariable, -1);
+            }
+        }
+        addGroupRows();
+        if (!frees(ConstraintKind.EXPECTED_WINNERS) && limits.minExpectedWinners() > 0) {
+            var row = solver.makeConstraint(limits.minExpectedWinners(), Double.POSITIVE_INFINITY, "winners");
+            for (int b = 0; b < bucketCount; b++) {
+                row.setCoefficient(weights[b], instance.winners()[b]);
+            }
+        }
+        if (options.textbook()) {
+            addTextbookRiskRows();
+        } else {
+            addTunedRiskRows(MoicRange.of(instance.scenarios(), cap));
+        }
+        setObjective();
+    }
+
+    private void addGroupRows() {
+        for (var group : instance.groups()) {
+            var kindMin =
+                    group.kind() == BucketGroup.Kind.SECTOR ? ConstraintKind.SECTOR_MIN : ConstraintKind.STAGE_MIN;
+            var kindMax =
+                    group.kind() == BucketGroup.Kind.SECTOR ? ConstraintKind.SECTOR_MAX : ConstraintKind.STAGE_MAX;
+            double lo = frees(group, kindMin) ? 0 : group.bounds().min();
+            double hi = frees(group, kindMax) ? 1 : group.bounds().max();
+            if (lo <= 0 && hi >= 1) {
+                continue;
+            }
+            var row = solver.makeConstraint(lo, hi, "group_" + group.kind() + "_" + group.name());
+            for (int b : group.members()) {
+                row.setCoefficient(weights[b], 1);
+            }
+        }
+    }
+
+    private void addTunedRiskRows(MoicRange range) {
+        var scenarios = instance.scenarios();
+        double target = 1 + Instance.LOSS_MARGIN;
+        var lossBudget = frees(ConstraintKind.LOSS_PROBABILITY)
+                ? null
+                : solver.makeConstraint(Double.NEGATIVE_INFINITY, instance.lossBudget(), "loss_budget");
+        int forcedCount = 0;
+        for (int j = 0; j < scenarios.size(); j++) {
+            boolean fix = options.fixDecidedScenarios();
+            if (fix && range.neverLoses(j)) {
+                continue;
+            }
+            if (fix && range.alwaysLoses(j)) {
+                forcedLoss[j] = true;
+                forcedCount += scenarios.multiplicity()[j];
+                continue;
+            }
+            var z = solver.makeIntVar(0, 1, "z" + j);
+            lossFlags[j] = z;
+            double bigM = options.tightBigM() ? target - Math.min(range.low()[j], 1) : target;
+            var row = solver.makeConstraint(target, Double.POSITIVE_INFINITY, "loss_" + j);
+            setScenarioMoic(row, j);
+            row.setCoefficient(z, bigM);
+            if (lossBudget != null) {
+                lossBudget.setCoefficient(z, scenarios.multiplicity()[j]);
+            }
+        }
+        if (lossBudget != null) {
+            lossBudget.setBounds(Double.NEGATIVE_INFINITY, instance.lossBudget() - forcedCount);
+        }
+        if (instance.cvarActive() || frees(ConstraintKind.CVAR)) {
+            // tau >= 0 is no restriction: the VaR of a non-negative loss is non-negative, and with tau >= 0 the
+            // shortfall variable y_s = max(0, 1 - M_s) folds into u_s >= 1 - M_s - tau.
+            var tau = solver.makeNumVar(0, 1, "tau");
+            var cvar = cvarRow(tau);
+            double scale = 1 / ((1 - instance.limits().cvarConfidence()) * scenarios.totalScenarios());
+            for (int j = 0; j < scenarios.size(); j++) {
+                if (range.low()[j] >= 1) {
+                    continue;
+                }
+                var u = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "u" + j);
+                var row = solver.makeConstraint(1, Double.POSITIVE_INFINITY, "cvar_" + j);
+                setScenarioMoic(row, j);
+                row.setCoefficient(tau, 1);
+                row.setCoefficient(u, 1);
+                cvar.setCoefficient(u, scale * scenarios.multiplicity()[j]);
+            }
+        }
+    }
+
+    private void addTextbookRiskRows() {
+        var scenarios = instance.scenarios();
+        int total = scenarios.totalScenarios();
+        var lossBudget = frees(ConstraintKind.LOSS_PROBABILITY)
+                ? null
+                : solver.makeConstraint(
+                        Double.NEGATIVE_INFINITY, instance.limits().maxLossProbability(), "loss_budget");
+        var shortfalls = new MPVariable[scenarios.size()];
+        for (int j = 0; j < scenarios.size(); j++) {
+            var y = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "y" + j);
+            shortfalls[j] = y;
+            var z = solver.makeIntVar(0, 1, "z" + j);
+            lossFlags[j] = z;
+            var row = solver.makeConstraint(1, Double.POSITIVE_INFINITY, "shortfall_" + j);
+            setScenarioMoic(row, j);
+            row.setCoefficient(y, 1);
+            var link = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0, "link_" + j);
+            link.setCoefficient(y, 1);
+            link.setCoefficient(z, -1);
+            if (lossBudget != null) {
+                lossBudget.setCoefficient(z, (double) scenarios.multiplicity()[j] / total);
+            }
+        }
+        if (instance.cvarActive() || frees(ConstraintKind.CVAR)) {
+            var tau = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "tau");
+            var cvar = cvarRow(tau);
+            double scale = 1 / ((1 - instance.limits().cvarConfidence()) * total);
+            for (int j = 0; j < scenarios.size(); j++) {
+                var u = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "u" + j);
+                var row = solver.makeConstraint(0, Double.POSITIVE_INFINITY, "cvar_" + j);
+                row.setCoefficient(u, 1);
+                row.setCoefficient(shortfalls[j], -1);
+                row.setCoefficient(tau, 1);
+                cvar.setCoefficient(u, scale * scenarios.multiplicity()[j]);
+            }
+        }
+    }
+
+    /** The CVaR limit row, or (when CVaR is being relaxed) the objective row holder with no upper bound. */
+    private MPConstraint cvarRow(MPVariable tau) {
+        double limit = frees(ConstraintKind.CVAR)
+                ? Double.POSITIVE_INFINITY
+                : instance.limits().cvarLimit();
+        var row = solver.makeConstraint(Double.NEGATIVE_INFINITY, limit, "cvar_limit");
+        row.setCoefficient(tau, 1);
+        cvarExpression = row;
+        return row;
+    }
+
+    private MPConstraint cvarExpression;
+
+    private void setScenarioMoic(MPConstraint row, int j) {
+        double[] column = instance.scenarios().columns()[j];
+        for (int b = 0; b < column.length; b++) {
+            if (column[b] != 0) {
+                row.setCoefficient(weights[b], column[b]);
+            }
+        }
+    }
+
+    private void setObjective() {
+        MPObjective objective = solver.objective();
+        switch (goal) {
+            case Goal.MaxExpectedMoic() -> {
+                setMean(objective);
+                objective.setMaximization();
+            }
+            case Goal.MinDeviation(double floor) -> {
+                var lock = solver.makeConstraint(floor, Double.POSITIVE_INFINITY, "primary_lock");
+                double even = 1.0 / weights.length;
+                for (int b = 0; b < weights.length; b++) {
+                    lock.setCoefficient(weights[b], instance.mean()[b]);
+                    var d = solver.makeNumVar(0, 1, "d" + b);
+                    var above = solver.makeConstraint(-even, Double.POSITIVE_INFINITY, "dev_up_" + b);
+                    above.setCoefficient(d, 1);
+                    above.setCoefficient(weights[b], -1);
+                    var below = solver.makeConstraint(even, Double.POSITIVE_INFINITY, "dev_down_" + b);
+                    below.setCoefficient(d, 1);
+                    below.setCoefficient(weights[b], 1);
+                    objective.setCoefficient(d, 1);
+                }
+                objective.setMinimization();
+            }
+            case Goal.LeastMove(var kind, var group) -> setLeastMove(objective, kind, group);
+        }
+    }
+
+    private void setLeastMove(MPObjective objective, ConstraintKind kind, String group) {
+        switch (kind) {
+            case EXPECTED_WINNERS -> {
+                for (int b = 0; b < weights.length; b++) {
+                    objective.setCoefficient(weights[b], instance.winners()[b]);
+                }
+                objective.setMaximization();
+            }
+            case BUCKET_CAP -> {
+                objective.setCoefficient(capVariable, 1);
+                objective.setMinimization();
+            }
+            case SECTOR_MIN, SECTOR_MAX, STAGE_MIN, STAGE_MAX -> {
+                var wanted = kind == ConstraintKind.SECTOR_MIN || kind == ConstraintKind.SECTOR_MAX
+                        ? BucketGroup.Kind.SECTOR
+                        : BucketGroup.Kind.STAGE;
+                for (var g : instance.groups()) {
+                    if (g.kind() == wanted && g.name().equals(group)) {
+                        for (int b : g.members()) {
+                            objective.setCoefficient(weights[b], 1);
+                        }
+                    }
+                }
+                if (kind.isLowerBound()) {
+                    objective.setMaximization();
+                } else {
+                    objective.setMinimization();
+                }
+            }
+            case CVAR -> {
+                for (var v : solver.variables()) {
+                    double c = cvarExpression.getCoefficient(v);
+                    if (c != 0) {
+                        objective.setCoefficient(v, c);
+                    }
+                }
+                objective.setMinimization();
+            }
+            case LOSS_PROBABILITY -> {
+                var scenarios = instance.scenarios();
+                double unit = options.textbook() ? 1.0 / scenarios.totalScenarios() : 1;
+                for (int j = 0; j < lossFlags.length; j++) {
+                    if (lossFlags[j] != null) {
+                        objective.setCoefficient(lossFlags[j], unit * scenarios.multiplicity()[j]);
+                    }
+                }
+                objective.setMinimization();
+            }
+            case BUDGET -> throw new IllegalArgumentException("the budget is never relaxed");
+        }
+    }
+
+    private void setMean(MPObjective objective) {
+        for (int b = 0; b < weights.length; b++) {
+            objective.setCoefficient(weights[b], instance.mean()[b]);
+        }
+    }
+
+    /** Hints weights and loss flags (the backend completes the rest); ignored by backends without hint support. */
+    void hint(double[] w, boolean[] losing) {
+        int flags = 0;
+        for (var z : lossFlags) {
+            flags += z == null ? 0 : 1;
+        }
+        var vars = new MPVariable[weights.length + flags];
+        var values = new double[vars.length];
+        int i = 0;
+        for (int b = 0; b < weights.length; b++, i++) {
+            vars[i] = weights[b];
+            values[i] = w[b];
+        }
+        for (int j = 0; j < lossFlags.length; j++) {
+            if (lossFlags[j] != null) {
+                vars[i] = lossFlags[j];
+                values[i++] = losing[j] ? 1 : 0;
+            }
+        }
+        solver.setHint(vars, values);
+    }
+
+    @Override
+    public void close() {
+        solver.delete();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.vcportfolio.core.optimize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * The optimizer of DESIGN 8: pass 1 maximizes E[M] under the limits; pass 2 keeps {@code E[M] >= E* - epsilon} and
+ * minimizes {@code sum_b |w_b - 1/B|}, hinted with pass 1's answer, so ties between equally good allocations break
+ * the same way every time. An infeasible request is relaxed (when allowed) before pass 1 is repeated. Every answer is
+ * checked against the matrix independently of the solver.
+ *
+ * <p>Thread use: with more than one backend configured, all but the last run on {@code executor}, one thread each.
+ */
+public final class PortfolioOptimizer {
+
+    private final BackendRace race;
+
+    /** @param executor runs the extra backends side by side; needs {@code backends - 1} free threads */
+    public PortfolioOptimizer(Executor executor) {
+        this.race = new BackendRace(executor);
+    }
+
+    public OptimizationOutcome optimize(OptimizationRequest request, SolverSettings settings) {
+        var obvious = ObviousInfeasibility.find(request);
+        if (obvious.isPresent() && !settings.relaxInfeasible()) {
+            return new OptimizationOutcome.Infeasible(obvious.get(), List.of());
+        }
+        var requested = Instance.of(request, settings.options().mergeScenarios());
+        var instance = requested;
+        var steps = List.<RelaxationStep>of();
+        var runs = new ArrayList<SolveStats>();
+        var pass1 = obvious.isPresent() ? null : solve(instance, new Goal.MaxExpectedMoic(), settings, null, runs);
+        if (pass1 == null || pass1.stats().status() == SolveStatus.INFEASIBLE) {
+            if (!settings.relaxInfeasible()) {
+                return new OptimizationOutcome.Infeasible(
+                        "no allocation meets every limit (proven by "
+                                + pass1.stats().backend() + ")",
+                        List.of());
+            }
+            var relaxed = new Relaxation(race, settings).relax(requested);
+            if (relaxed.isEmpty()) {
+                return new OptimizationOutcome.Infeasible("no allocation meets even the loosest limits", List.of());
+            }
+            steps = relaxed.get().steps();
+            instance = requested.withLimits(relaxed.get().limits());
+            pass1 = solve(instance, new Goal.MaxExpectedMoic(), settings, null, runs);
+        }
+        if (!pass1.stats().status().hasAnswer()) {
+            return new OptimizationOutcome.Unsolved(
+                    "every backend stopped at a limit before finding an allocation", pass1.stats());
+        }
+        double eStar = pass1.stats().objective();
+        var lock = new Goal.MinDeviation(eStar - settings.primaryLockEpsilon());
+        var hint = new PrimalHeuristic.Answer(pass1.weights(), pass1.losing(), eStar);
+        var pass2 = race.run(instance, lock, settings, settings.relativeGap(), hint);
+        pass2.all().forEach(a -> runs.add(a.stats()));
+        var chosen = pass2.chosen().stats().status().hasAnswer() ? pass2.chosen() : pass1;
+        return new OptimizationOutcome.Solved(
+                result(instance, requested, chosen.weights(), eStar, settings, pass1, pass2.chosen(), runs, steps));
+    }
+
+    private MilpAnswer solve(
+            Instance instance, Goal goal, SolverSettings settings, PrimalHeuristic.Answer hint, List<SolveStats> runs) {
+        var start = hint;
+        if (start == null && settings.options().warmStart()) {
+            start = PrimalHeuristic.find(instance).orElse(null);
+        }
+        var outcome = race.run(instance, goal, settings, settings.relativeGap(), start);
+        outcome.all().forEach(a -> runs.add(a.stats()));
+        return outcome.chosen();
+    }
+
+    private static OptimizationResult result(
+            Instance applied,
+            Instance requested,
+            double[] raw,
+            double eStar,
+            SolverSettings settings,
+            MilpAnswer pass1,
+            MilpAnswer pass2,
+            List<SolveStats> runs,
+            List<RelaxationStep> steps) {
+        var request = applied.request();
+        double[] weights = new double[raw.length];
+        var allocation = new ArrayList<BucketAllocation>();
+        for (int b = 0; b < raw.length; b++) {
+            // Solvers return tiny negative zeros; a weight is a share, so clamp those.
+            weights[b] = Math.max(0, raw[b]);
+            var spec = request.buckets().get(b);
+            double dollars = weights[b] * request.fundSize();
+            allocation.add(
+                    new BucketAllocation(spec.key(), weights[b], dollars, Math.round(dollars / spec.allInCost())));
+        }
+        var checks = AllocationCheck.report(applied, requested.limits(), weights);
+        boolean verified = checks.stream().allMatch(ConstraintCheck::satisfied);
+        double expected = PortfolioMeasures.of(
+                        request.matrix(), weights, applied.limits().cvarConfidence())
+                .expectedMoic();
+        return new OptimizationResult(
+                allocation,
+                expected,
+                eStar,
+                settings.primaryLockEpsilon(),
+                pass1.stats(),
+                pass2.stats(),
+                runs,
+                applied.limits(),
+                steps,
+                checks,
+                verified);
+    }
+
+    /** Exposed for tests and benchmarks: pass 1 alone, no relaxation, no pass 2. */
+    public SolveStats solvePass1(OptimizationRequest request, SolverSettings settings) {
+        var instance = Instance.of(request, settings.options().mergeScenarios());
+        return solve(instance, new Goal.MaxExpectedMoic(), settings, null, new ArrayList<>())
+                .stats();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.vcportfolio.core.optimize;
+
+/**
+ * One logged move of a limit that made an infeasible request feasible.
+ *
+ * @param kind the limit moved
+ * @param subject the sector or stage for group limits, else empty
+ * @param direction {@code "lowered"} for minimums and the winners floor, {@code "raised"} for maximums
+ * @param oldValue the requested value
+ * @param newValue the least move that restores feasibility (to 1e-6; loss probability to one scenario)
+ */
+public record RelaxationStep(ConstraintKind kind, String subject, String direction, double oldValue, double newValue) {}
