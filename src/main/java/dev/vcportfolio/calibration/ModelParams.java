@@ -1,5 +1,7 @@
 package dev.vcportfolio.calibration;
 
+import dev.vcportfolio.core.scenario.BenchmarkCalibration;
+import dev.vcportfolio.core.scenario.Calibration;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
@@ -24,19 +26,19 @@ public record ModelParams(
         double systematicWeight,
         double idiosyncraticWeight) {
 
-    /** The shipped benchmark's parameters (DESIGN section 7). */
+    /** The shipped benchmark's parameters (DESIGN section 7), from the engine's one definition of them. */
     public static ModelParams benchmarkDefaults() {
+        Calibration benchmark = BenchmarkCalibration.industryBenchmarkV1();
         return new ModelParams(
-                250,
-                8,
-                List.of(
-                        new Regime("boom", 0.25, 0.2, 0.5),
-                        new Regime("base", 0.50, -0.1, 0.1),
-                        new Regime("recession", 0.25, -0.5, -0.2)),
-                0.3,
-                0.5,
-                0.5,
-                0.3);
+                benchmark.maxMoic(),
+                benchmark.maxRounds(),
+                benchmark.regimes().stream()
+                        .map(r -> new Regime(r.name(), r.probability(), r.shockMin(), r.shockMax()))
+                        .toList(),
+                benchmark.regimeImpact(),
+                benchmark.shocks().shockScale(),
+                benchmark.shocks().systematicWeight(),
+                benchmark.shocks().idiosyncraticWeight());
     }
 
     /** The request's values where given, the benchmark's otherwise. */

@@ -1,6 +1,7 @@
 package dev.vcportfolio.matrix;
 
 import dev.vcportfolio.core.key.MatrixKey;
+import dev.vcportfolio.core.scenario.ScenarioGenerator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,7 +39,7 @@ class GenerationRepository {
                         new JsonObject(key.canonicalJson()),
                         fundId,
                         MatrixKey.SCHEMA_VERSION,
-                        dev.vcportfolio.core.scenario.ScenarioGenerator.MODEL_VERSION,
+                        ScenarioGenerator.MODEL_VERSION,
                         calibrationVersion))
                 .map(rows -> rows.rowCount() == 1);
     }

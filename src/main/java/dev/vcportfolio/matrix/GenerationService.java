@@ -6,7 +6,6 @@ import dev.vcportfolio.core.error.DomainException;
 import dev.vcportfolio.core.key.MatrixKey;
 import dev.vcportfolio.outbox.JobType;
 import dev.vcportfolio.outbox.OutboxRepository;
-import dev.vcportfolio.platform.executor.ComputePool;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,7 +28,6 @@ public class GenerationService {
     private final OutboxRepository outbox;
     private final CalibrationService calibrations;
     private final MatrixService matrices;
-    private final ComputePool compute;
     private final MatrixLimits limits;
     private final int maxScenarios;
 
@@ -39,7 +37,6 @@ public class GenerationService {
             OutboxRepository outbox,
             CalibrationService calibrations,
             MatrixService matrices,
-            ComputePool compute,
             MatrixLimits limits,
             @ConfigProperty(name = "app.generation.max-scenarios", defaultValue = "1000000") int maxScenarios) {
         this.pool = pool;
@@ -47,7 +44,6 @@ public class GenerationService {
         this.outbox = outbox;
         this.calibrations = calibrations;
         this.matrices = matrices;
-        this.compute = compute;
         this.limits = limits;
         this.maxScenarios = maxScenarios;
     }

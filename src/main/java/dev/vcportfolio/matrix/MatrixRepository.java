@@ -1,6 +1,7 @@
 package dev.vcportfolio.matrix;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.vcportfolio.core.key.MatrixKey;
 import dev.vcportfolio.platform.json.JsonColumns;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -36,7 +37,7 @@ public class MatrixRepository {
                 .addJsonObject(new JsonObject(matrix.key().canonicalJson()))
                 .addUUID(matrix.fundId().orElse(null))
                 .addString(matrix.matrixType())
-                .addString(dev.vcportfolio.core.key.MatrixKey.SCHEMA_VERSION)
+                .addString(MatrixKey.SCHEMA_VERSION)
                 .addString(matrix.simModelVersion())
                 .addString(matrix.calibrationVersion().orElse(null));
         addPayload(tuple, matrix);

@@ -18,6 +18,9 @@ class OutboxMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> depth = new ConcurrentHashMap<>();
+    // built once per (meter, job type): a registry lookup with a fresh builder on every job is hot-path garbage
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     OutboxMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,22 +29,16 @@ class OutboxMetrics {
     void claimed(ClaimedJob job) {
         counter("outbox.jobs.claimed", job).increment();
         claimLatency(job)
-                .ifPresent(latency -> Timer.builder("outbox.job.claim.latency")
-                        .description("From a job becoming due to a worker claiming it (database clock on both ends)")
-                        .tag("type", job.jobType())
-                        .publishPercentiles(0.5, 0.99)
-                        .register(registry)
+                .ifPresent(latency -> timer(
+                                "outbox.job.claim.latency",
+                                "From a job becoming due to a worker claiming it (database clock on both ends)",
+                                job)
                         .record(latency));
     }
 
     void completed(ClaimedJob job, Duration took) {
         counter("outbox.jobs.completed", job).increment();
-        Timer.builder("outbox.job.duration")
-                .description("Handler run and completion commit")
-                .tag("type", job.jobType())
-                .publishPercentiles(0.5, 0.99)
-                .register(registry)
-                .record(took);
+        timer("outbox.job.duration", "Handler run and completion commit", job).record(took);
     }
 
     void retried(ClaimedJob job) {
@@ -72,7 +69,18 @@ class OutboxMetrics {
     }
 
     private Counter counter(String name, ClaimedJob job) {
-        return registry.counter(name, "type", job.jobType());
+        return counters.computeIfAbsent(
+                name + '|' + job.jobType(), key -> registry.counter(name, "type", job.jobType()));
+    }
+
+    private Timer timer(String name, String description, ClaimedJob job) {
+        return timers.computeIfAbsent(
+                name + '|' + job.jobType(),
+                key -> Timer.builder(name)
+                        .description(description)
+                        .tag("type", job.jobType())
+                        .publishPercentiles(0.5, 0.99)
+                        .register(registry));
     }
 
     /** From the row's own timestamps, so clock skew between replicas does not enter. */

@@ -27,7 +27,7 @@ class OutboxReaper {
     private final OutboxWorker worker;
     private final Pool pool;
     private final Vertx vertx;
-    private final JobHandlers handlers;
+    private final JobGiveUp giveUp;
     private long timer = -1;
 
     OutboxReaper(
@@ -37,14 +37,14 @@ class OutboxReaper {
             OutboxWorker worker,
             Pool pool,
             Vertx vertx,
-            JobHandlers handlers) {
+            JobGiveUp giveUp) {
         this.repository = repository;
         this.metrics = metrics;
         this.config = config;
         this.worker = worker;
         this.pool = pool;
         this.vertx = vertx;
-        this.handlers = handlers;
+        this.giveUp = giveUp;
     }
 
     void start(@Observes StartupEvent event) {
@@ -95,10 +95,6 @@ class OutboxReaper {
         }
         LOG.errorf("Job %s: %s; failed", job.idempotencyKey(), reason);
         metrics.failed(job);
-        JobHandler handler = handlers.forColumn(job.jobType()).orElse(null);
-        Uni<Boolean> givenUp = repository.giveUp(transaction, job, reason);
-        return handler == null
-                ? givenUp.replaceWith(job)
-                : givenUp.chain(() -> handler.givenUp(transaction, job, reason)).replaceWith(job);
+        return giveUp.giveUp(transaction, job, reason).replaceWith(job);
     }
 }

@@ -36,6 +36,7 @@ public class OutboxWorker {
     private final Pool pool;
     private final Vertx vertx;
     private final JobHandlers handlers;
+    private final JobGiveUp giveUp;
     private final int concurrency;
     private final Map<UUID, ClaimedJob> running = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -54,13 +55,15 @@ public class OutboxWorker {
             OutboxConfig config,
             Pool pool,
             Vertx vertx,
-            JobHandlers handlers) {
+            JobHandlers handlers,
+            JobGiveUp giveUp) {
         this.repository = repository;
         this.metrics = metrics;
         this.config = config;
         this.pool = pool;
         this.vertx = vertx;
         this.handlers = handlers;
+        this.giveUp = giveUp;
         this.concurrency = config.concurrency().orElse(Runtime.getRuntime().availableProcessors());
     }
 
@@ -129,7 +132,7 @@ public class OutboxWorker {
         work.onItem()
                 .transformToUni(effect -> complete(job, effect))
                 .onFailure()
-                .recoverWithUni(failure -> fail(job, handler, failure))
+                .recoverWithUni(failure -> fail(job, failure))
                 .subscribe()
                 .with(outcome -> finished(job, outcome, Duration.ofNanos(System.nanoTime() - started)), failure -> {
                     LOG.errorf(failure, "Outbox could not record the outcome of job %s", job.idempotencyKey());
@@ -147,7 +150,7 @@ public class OutboxWorker {
                 .recoverWithItem(Outcome.LEASE_LOST);
     }
 
-    private Uni<Outcome> fail(ClaimedJob job, JobHandler handler, Throwable failure) {
+    private Uni<Outcome> fail(ClaimedJob job, Throwable failure) {
         String reason = reason(failure);
         if (!job.lastAttempt()) {
             double delay = Backoff.seconds(job.attempt(), jitter);
@@ -158,16 +161,8 @@ public class OutboxWorker {
                     .map(held -> held ? Outcome.RETRIED : Outcome.LEASE_LOST);
         }
         LOG.errorf("Job %s failed at its last attempt (%d): %s", job.idempotencyKey(), job.attempt(), reason);
-        return pool.withTransaction(transaction -> repository
-                        .giveUp(transaction, job, reason)
-                        .chain(held -> !held
-                                ? Uni.createFrom().failure(new LeaseLost())
-                                : handler == null
-                                        ? Uni.createFrom().item(Outcome.FAILED)
-                                        : handler.givenUp(transaction, job, reason)
-                                                .replaceWith(Outcome.FAILED)))
-                .onFailure(LeaseLost.class)
-                .recoverWithItem(Outcome.LEASE_LOST);
+        return pool.withTransaction(transaction -> giveUp.giveUp(transaction, job, reason))
+                .map(held -> held ? Outcome.FAILED : Outcome.LEASE_LOST);
     }
 
     private void finished(ClaimedJob job, Outcome outcome, Duration took) {

@@ -40,6 +40,9 @@ class OutboxDrainTest {
     @Inject
     JobHandlers handlers;
 
+    @Inject
+    JobGiveUp giveUp;
+
     @AfterEach
     void cleanUp() {
         OutboxProbes.cleanUp(pool, PREFIX);
@@ -81,6 +84,6 @@ class OutboxDrainTest {
     }
 
     private OutboxWorker worker() {
-        return new OutboxWorker(repository, metrics, config, pool, vertx, handlers);
+        return new OutboxWorker(repository, metrics, config, pool, vertx, handlers, giveUp);
     }
 }
