@@ -9,7 +9,9 @@ import dev.vcportfolio.outbox.OutboxRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,6 +31,7 @@ public class GenerationService {
     private final CalibrationService calibrations;
     private final MatrixService matrices;
     private final MatrixLimits limits;
+    private final MatrixRepository matrixRepository;
     private final int maxScenarios;
 
     GenerationService(
@@ -38,6 +41,7 @@ public class GenerationService {
             CalibrationService calibrations,
             MatrixService matrices,
             MatrixLimits limits,
+            MatrixRepository matrixRepository,
             @ConfigProperty(name = "app.generation.max-scenarios", defaultValue = "1000000") int maxScenarios) {
         this.pool = pool;
         this.repository = repository;
@@ -45,10 +49,23 @@ public class GenerationService {
         this.calibrations = calibrations;
         this.matrices = matrices;
         this.limits = limits;
+        this.matrixRepository = matrixRepository;
         this.maxScenarios = maxScenarios;
     }
 
+    /** A checked request's key and the calibration version it was planned with. */
+    public record Planned(MatrixKey key, String calibrationVersion) {}
+
     public Uni<Requested> request(GenerationRequest request) {
+        return plan(request)
+                .chain(planned -> pool.withTransaction(transaction -> ensure(transaction, planned, request.fundId()))
+                        .replaceWith(planned.key()))
+                .chain(key -> matrices.view(key.hex()))
+                .map(view -> new Requested(view, "complete".equals(view.status())));
+    }
+
+    /** Checks a request and computes its matrix key; 400 naming the field when it does not make a simulation. */
+    public Uni<Planned> plan(GenerationRequest request) {
         GenerationRules.check(request, maxScenarios, limits.maxCells());
         String version =
                 request.calibrationVersion() != null ? request.calibrationVersion() : CalibrationView.BENCHMARK_VERSION;
@@ -56,10 +73,35 @@ public class GenerationService {
                 .get(version)
                 .onFailure(DomainException.NotFound.class)
                 .transform(missing -> DomainException.Invalid.of("calibrationVersion", missing.getMessage()))
-                .map(calibration -> plannedKey(request, calibration))
-                .chain(key -> start(key, request, version))
-                .chain(key -> matrices.view(key.hex()))
-                .map(view -> new Requested(view, "complete".equals(view.status())));
+                .map(calibration -> new Planned(plannedKey(request, calibration), version));
+    }
+
+    /**
+     * In the caller's transaction: makes sure the planned matrix exists and is complete or being generated (inserted
+     * with its job when new, restarted when it had failed), then returns its state with the row locked FOR SHARE.
+     */
+    public Uni<MatrixState> ensure(SqlConnection transaction, Planned planned, UUID fundId) {
+        MatrixKey key = planned.key();
+        String jobKey = JobType.MATRIX_GENERATION.idempotencyKey(key.hex());
+        return repository
+                .insertGenerating(transaction, key, fundId, planned.calibrationVersion())
+                .chain(created -> created
+                        ? outbox.enqueue(
+                                        transaction,
+                                        JobType.MATRIX_GENERATION,
+                                        key.hex(),
+                                        new JsonObject().put("matrixKey", key.hex()),
+                                        0)
+                                .replaceWithVoid()
+                        : repository
+                                .restartFailed(transaction, key.hex())
+                                .chain(restarted -> restarted
+                                        ? repository
+                                                .restartFailedJob(transaction, jobKey)
+                                                .replaceWithVoid()
+                                        : Uni.createFrom().voidItem()))
+                .chain(() -> matrixRepository.lockState(transaction, key.hex()))
+                .map(state -> state.orElseThrow(() -> new IllegalStateException("matrix " + key.hex() + " vanished")));
     }
 
     /** The key of the request's canonical plan, after checking that the plan makes a simulation. */
@@ -73,27 +115,5 @@ public class GenerationService {
                     e.getMessage());
         }
         return key;
-    }
-
-    private Uni<MatrixKey> start(MatrixKey key, GenerationRequest request, String version) {
-        String jobKey = JobType.MATRIX_GENERATION.idempotencyKey(key.hex());
-        return pool.withTransaction(transaction -> repository
-                        .insertGenerating(transaction, key, request.fundId(), version)
-                        .chain(created -> created
-                                ? outbox.enqueue(
-                                                transaction,
-                                                JobType.MATRIX_GENERATION,
-                                                key.hex(),
-                                                new JsonObject().put("matrixKey", key.hex()),
-                                                0)
-                                        .replaceWithVoid()
-                                : repository
-                                        .restartFailed(transaction, key.hex())
-                                        .chain(restarted -> restarted
-                                                ? repository
-                                                        .restartFailedJob(transaction, jobKey)
-                                                        .replaceWithVoid()
-                                                : Uni.createFrom().voidItem())))
-                .replaceWith(key);
     }
 }

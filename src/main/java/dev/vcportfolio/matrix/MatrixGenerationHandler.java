@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs a {@code matrix_generation} job: rebuilds the simulation from the stored key, generates and encodes it on the
- * compute pool, reports progress, and hands back the completing UPDATE as the job's effect. A matrix already complete
- * is a success with nothing to do.
+ * compute pool, reports progress, and hands back the completing UPDATE (and the advance of the sessions waiting on the
+ * matrix) as the job's effect. A matrix already complete is a success with nothing to do.
  */
 @ApplicationScoped
 class MatrixGenerationHandler implements JobHandler {
@@ -37,11 +37,13 @@ class MatrixGenerationHandler implements JobHandler {
 
     private final GenerationRepository repository;
     private final ComputePool compute;
+    private final MatrixLifecycle lifecycle;
     private final ScenarioGenerator generator = new ScenarioGenerator();
 
-    MatrixGenerationHandler(GenerationRepository repository, ComputePool compute) {
+    MatrixGenerationHandler(GenerationRepository repository, ComputePool compute, MatrixLifecycle lifecycle) {
         this.repository = repository;
         this.compute = compute;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -64,16 +66,17 @@ class MatrixGenerationHandler implements JobHandler {
             return Uni.createFrom()
                     .item(() -> generate(matrixKey))
                     .runSubscriptionOn(compute.executor())
-                    .map(matrix -> (JobEffect) transaction ->
-                            repository.complete(transaction, matrix).replaceWithVoid());
+                    .map(matrix -> (JobEffect) transaction -> repository
+                            .complete(transaction, matrix)
+                            .chain(() -> lifecycle.completed(transaction, key)));
         });
     }
 
     @Override
     public Uni<Void> givenUp(SqlConnection transaction, ClaimedJob job, String reason) {
-        return repository
-                .fail(transaction, job.payload().getString("matrixKey", ""), "generation failed: " + reason)
-                .replaceWithVoid();
+        String key = job.payload().getString("matrixKey", "");
+        String why = "generation failed: " + reason;
+        return repository.fail(transaction, key, why).chain(() -> lifecycle.failed(transaction, key, why));
     }
 
     private NewMatrix generate(MatrixKey key) {

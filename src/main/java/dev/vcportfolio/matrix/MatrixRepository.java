@@ -15,12 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** SQL for {@code scenario_matrices}. */
 @ApplicationScoped
 public class MatrixRepository {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<BucketParams>> PARAMS = new TypeReference<>() {};
 
     private final Pool pool;
     private final JsonColumns json;
@@ -121,6 +123,62 @@ public class MatrixRepository {
                 .execute(Tuple.of(key, (double) throttle.toSeconds()))
                 .map(RowSet::rowCount);
     }
+
+    /**
+     * The matrix's id and status, with its row locked FOR SHARE until the transaction ends: a generation completing
+     * meanwhile waits, so a session inserted here is either seen by the completion or sees the matrix complete.
+     */
+    Uni<Optional<MatrixState>> lockState(SqlClient transaction, String key) {
+        return transaction.preparedQuery("""
+                        SELECT id, matrix_key, status, error_reason FROM scenario_matrices
+                        WHERE matrix_key = $1
+                        FOR SHARE""").execute(Tuple.of(key)).map(rows -> {
+            var iterator = rows.iterator();
+            if (!iterator.hasNext()) {
+                return Optional.empty();
+            }
+            Row row = iterator.next();
+            return Optional.of(new MatrixState(
+                    row.getUUID("id"),
+                    row.getString("matrix_key"),
+                    row.getString("status"),
+                    Optional.ofNullable(row.getString("error_reason"))));
+        });
+    }
+
+    /** A matrix's payload and bucket parameters, for the optimizer; empty when unknown. */
+    Uni<Optional<StoredInput>> findInput(String key) {
+        return pool.preparedQuery("""
+                        SELECT id, status, compression_codec, bucket_keys, bucket_count, s_opt, moic_matrix,
+                               bucket_params, sim_model_version
+                        FROM scenario_matrices
+                        WHERE matrix_key = $1""").execute(Tuple.of(key)).map(rows -> {
+            var iterator = rows.iterator();
+            if (!iterator.hasNext()) {
+                return Optional.empty();
+            }
+            Row row = iterator.next();
+            Buffer bytes = row.getBuffer("moic_matrix");
+            return Optional.of(new StoredInput(
+                    row.getUUID("id"),
+                    new StoredMatrix(
+                            row.getString("status"),
+                            null,
+                            row.getString("compression_codec"),
+                            row.getValue("bucket_keys") == null
+                                    ? List.of()
+                                    : json.read(row.getValue("bucket_keys"), STRINGS),
+                            row.getInteger("bucket_count"),
+                            row.getInteger("s_opt"),
+                            bytes == null ? new byte[0] : bytes.getBytes()),
+                    row.getValue("bucket_params") == null
+                            ? List.of()
+                            : json.read(row.getValue("bucket_params"), PARAMS),
+                    !ClientMatrixPreparation.SOURCE.equals(row.getString("sim_model_version"))));
+        });
+    }
+
+    record StoredInput(UUID id, StoredMatrix matrix, List<BucketParams> params, boolean generated) {}
 
     private Optional<MatrixView> firstView(RowSet<Row> rows) {
         var iterator = rows.iterator();

@@ -4,9 +4,11 @@ import dev.vcportfolio.core.codec.MatrixCodec;
 import dev.vcportfolio.core.codec.MatrixDecoder;
 import dev.vcportfolio.core.error.DomainException;
 import dev.vcportfolio.core.key.MatrixKey;
+import dev.vcportfolio.core.model.MoicMatrix;
 import dev.vcportfolio.platform.executor.ComputePool;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,6 +83,39 @@ public class MatrixService {
                             stored.scenarioCount(),
                             MatrixDecoder.decodeBytes(stored.compressed(), codec, cells)));
                 });
+    }
+
+    /** In the caller's transaction: the matrix's state with its row locked FOR SHARE; empty when unknown. */
+    public Uni<java.util.Optional<MatrixState>> lockState(SqlConnection transaction, String key) {
+        return MatrixKey.isWellFormed(key)
+                ? repository.lockState(transaction, key)
+                : Uni.createFrom().item(java.util.Optional.empty());
+    }
+
+    /** A complete matrix decoded for the optimizer; 409 while it is not complete. */
+    public Uni<OptimizationInput> optimizationInput(String key) {
+        return found(key, repository.findInput(key)).chain(stored -> {
+            if (!"complete".equals(stored.matrix().status())) {
+                return Uni.createFrom()
+                        .failure(new DomainException.Conflict("matrix " + key + " is "
+                                + stored.matrix().status() + "; it can be used once complete"));
+            }
+            return onCompute(() -> decoded(key, stored));
+        });
+    }
+
+    private static OptimizationInput decoded(String key, MatrixRepository.StoredInput stored) {
+        StoredMatrix matrix = stored.matrix();
+        MatrixCodec codec = MatrixCodec.fromId(matrix.codec())
+                .orElseThrow(() -> new IllegalStateException("unknown codec " + matrix.codec()));
+        int cells = Math.multiplyExact(matrix.bucketCount(), matrix.scenarioCount());
+        float[] values = MatrixDecoder.decode(matrix.compressed(), codec, cells);
+        return new OptimizationInput(
+                stored.id(),
+                key,
+                new MoicMatrix(matrix.bucketKeys(), matrix.scenarioCount(), values),
+                stored.params(),
+                stored.generated());
     }
 
     private Uni<Stored> insert(NewMatrix matrix) {

@@ -37,6 +37,16 @@ public class OutboxRepository {
                 .map(rows -> rows.rowCount() > 0);
     }
 
+    /** Cancels the named jobs that have not started, in the caller's transaction; returns how many. */
+    public Uni<Integer> cancelPending(SqlClient transaction, List<String> idempotencyKeys) {
+        return transaction
+                .preparedQuery("""
+                        UPDATE job_outbox SET status = 'cancelled', completed_at = now()
+                        WHERE idempotency_key = ANY($1) AND status = 'pending'""")
+                .execute(Tuple.of(idempotencyKeys.toArray(String[]::new)))
+                .map(rows -> rows.rowCount());
+    }
+
     Uni<List<ClaimedJob>> claim(int limit) {
         return pool.preparedQuery(OutboxSql.CLAIM).execute(Tuple.of(limit)).map(OutboxRepository::jobs);
     }

@@ -1,0 +1,120 @@
+package dev.vcportfolio.core.optimize;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * The expected-MOIC / CVaR frontier of one request: the CVaR limits at which it is feasible, and a rule that makes a
+ * set of solved points monotone. The points themselves are ordinary optimizations (with relaxation off), so a caller can
+ * solve them in parallel.
+ */
+public final class EfficientFrontier {
+
+    /**
+     * CVaR limits between which the request (its other limits unchanged) is feasible and CVaR matters.
+     *
+     * @param tightest the least CVaR any feasible allocation reaches (rounded up to 1e-6)
+     * @param loosest the CVaR of the optimum without a CVaR limit: looser limits change nothing
+     */
+    public record CvarRange(double tightest, double loosest) {
+
+        /** {@code count} limits from tightest to loosest, evenly spaced; one point when the range is empty. */
+        public List<Double> limits(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("count must be >= 1: " + count);
+            }
+            if (count == 1 || loosest <= tightest) {
+                return List.of(Math.max(tightest, loosest));
+            }
+            var limits = new ArrayList<Double>();
+            for (int i = 0; i < count; i++) {
+                limits.add(i == count - 1 ? loosest : tightest + (loosest - tightest) * i / (count - 1));
+            }
+            return limits;
+        }
+    }
+
+    /** One frontier point: the limit asked, and the allocation kept for it. */
+    public record Point(double cvarLimit, OptimizationResult result) {}
+
+    private final PortfolioOptimizer optimizer;
+    private final BackendRace race;
+
+    public EfficientFrontier(Executor executor) {
+        this.optimizer = new PortfolioOptimizer(executor);
+        this.race = new BackendRace(executor);
+    }
+
+    /** Empty when the request is infeasible even without a CVaR limit (or no backend found an answer). */
+    public Optional<CvarRange> range(OptimizationRequest request, SolverSettings settings) {
+        var free = request.withLimits(request.limits().withCvar(request.limits().cvarConfidence(), 1));
+        var unconstrained = optimizer.optimize(free, settings.withRelaxInfeasible(false));
+        if (!(unconstrained instanceof OptimizationOutcome.Solved solved)) {
+            return Optional.empty();
+        }
+        var least = race.run(
+                        Instance.of(free, settings.options().mergeScenarios()),
+                        new Goal.LeastMove(ConstraintKind.CVAR, ""),
+                        settings,
+                        1e-9,
+                        null)
+                .chosen();
+        if (!least.stats().status().hasAnswer()) {
+            return Optional.empty();
+        }
+        double tightest = Math.min(1, Math.ceil(least.stats().objective() * 1e6 - 1e-3) / 1e6);
+        double loosest = PortfolioMeasures.of(
+                        request.matrix(),
+                        solved.result().weights(),
+                        request.limits().cvarConfidence())
+                .cvar();
+        return Optional.of(new CvarRange(tightest, Math.max(tightest, loosest)));
+    }
+
+    /** The optimum at one CVaR limit, relaxation off. */
+    public OptimizationOutcome solve(OptimizationRequest request, double cvarLimit, SolverSettings settings) {
+        var limited =
+                request.withLimits(request.limits().withCvar(request.limits().cvarConfidence(), cvarLimit));
+        return optimizer.optimize(limited, settings.withRelaxInfeasible(false));
+    }
+
+    /**
+     * Makes solved points monotone: an allocation feasible at a tighter limit is feasible at every looser one, so each
+     * limit keeps the best answer (highest E[M], then lowest CVaR) among all answers whose CVaR fits under it. Solver
+     * gaps can otherwise leave a looser point a hair below a tighter one. Points come back sorted by limit.
+     */
+    public static List<Point> monotone(List<Point> points) {
+        var sorted = points.stream()
+                .sorted(Comparator.comparingDouble(Point::cvarLimit))
+                .toList();
+        var kept = new ArrayList<Point>();
+        for (var point : sorted) {
+            Point best = null;
+            for (var candidate : sorted) {
+                if (cvar(candidate) <= point.cvarLimit() + AllocationCheck.TOLERANCE
+                        && (best == null || better(candidate, best))) {
+                    best = candidate;
+                }
+            }
+            kept.add(new Point(point.cvarLimit(), (best == null ? point : best).result()));
+        }
+        return kept;
+    }
+
+    private static boolean better(Point candidate, Point best) {
+        double e = candidate.result().expectedMoic();
+        double bestE = best.result().expectedMoic();
+        return e > bestE || (e == bestE && cvar(candidate) < cvar(best));
+    }
+
+    private static double cvar(Point point) {
+        return point.result().constraints().stream()
+                .filter(c -> c.kind() == ConstraintKind.CVAR)
+                .mapToDouble(ConstraintCheck::achieved)
+                .findFirst()
+                .orElse(0);
+    }
+}

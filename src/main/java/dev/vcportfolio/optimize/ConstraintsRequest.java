@@ -1,0 +1,34 @@
+package dev.vcportfolio.optimize;
+
+import dev.vcportfolio.web.validation.Finite;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/**
+ * The risk limits of DESIGN 8. Every field is optional; a missing one does not constrain (cap 1, loss probability 1,
+ * CVaR limit 1 at confidence 0.95, no winners floor, no group bounds).
+ *
+ * @param sectorBounds by sector name
+ * @param stageBounds by stage name: {@code Seed}, {@code SeriesA}, {@code SeriesB} or {@code SeriesC}
+ */
+@RegisterForReflection
+public record ConstraintsRequest(
+        @Finite @DecimalMin("0") @DecimalMax("1") Double maxLossProbability,
+        @Finite @DecimalMin("0") @DecimalMax("1") Double cvarLimit,
+
+        @Finite @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double cvarConfidence,
+
+        @Finite @DecimalMin("0") @DecimalMax("1e6") Double minExpectedWinners,
+
+        @Finite @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double bucketMaxWeight,
+
+        @Size(max = 64) Map<String, @NotNull @Valid BoundsRequest> sectorBounds,
+        @Size(max = 16) Map<String, @NotNull @Valid BoundsRequest> stageBounds) {
+
+    public static final ConstraintsRequest NONE = new ConstraintsRequest(null, null, null, null, null, null, null);
+}

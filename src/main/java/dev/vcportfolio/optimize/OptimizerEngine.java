@@ -1,0 +1,52 @@
+package dev.vcportfolio.optimize;
+
+import dev.vcportfolio.core.optimize.EfficientFrontier;
+import dev.vcportfolio.core.optimize.PortfolioOptimizer;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The optimizer as the service runs it. Solves themselves run on the caller's thread (a compute-pool thread); only the
+ * extra backends of a side-by-side race get their own threads, from a pool of their own so a race never waits for a
+ * compute slot its caller holds.
+ */
+@ApplicationScoped
+public class OptimizerEngine {
+
+    private final OptimizerConfig config;
+    private final ExecutorService raceThreads;
+    private final PortfolioOptimizer optimizer;
+    private final EfficientFrontier frontier;
+
+    OptimizerEngine(OptimizerConfig config) {
+        this.config = config;
+        AtomicInteger counter = new AtomicInteger();
+        this.raceThreads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "solver-race-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.optimizer = new PortfolioOptimizer(raceThreads);
+        this.frontier = new EfficientFrontier(raceThreads);
+    }
+
+    public PortfolioOptimizer optimizer() {
+        return optimizer;
+    }
+
+    public EfficientFrontier frontier() {
+        return frontier;
+    }
+
+    public OptimizerConfig config() {
+        return config;
+    }
+
+    void shutdown(@Observes ShutdownEvent event) {
+        raceThreads.shutdownNow();
+    }
+}

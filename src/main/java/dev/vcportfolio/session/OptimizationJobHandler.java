@@ -1,0 +1,179 @@
+package dev.vcportfolio.session;
+
+import dev.vcportfolio.core.optimize.ConstraintCheck;
+import dev.vcportfolio.core.optimize.OptimizationOutcome;
+import dev.vcportfolio.core.optimize.OptimizationResult;
+import dev.vcportfolio.core.optimize.SolveStats;
+import dev.vcportfolio.matrix.MatrixService;
+import dev.vcportfolio.optimize.LimitsRules;
+import dev.vcportfolio.optimize.OptimizationInputs;
+import dev.vcportfolio.optimize.OptimizerEngine;
+import dev.vcportfolio.optimize.ResultRows;
+import dev.vcportfolio.outbox.ClaimedJob;
+import dev.vcportfolio.outbox.JobEffect;
+import dev.vcportfolio.outbox.JobHandler;
+import dev.vcportfolio.outbox.JobType;
+import dev.vcportfolio.outbox.OutboxRepository;
+import dev.vcportfolio.platform.executor.ComputePool;
+import dev.vcportfolio.platform.json.JsonColumns;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs an {@code optimization} job: solves the session's frozen request on its matrix (compute pool), and hands back
+ * the effect: the allocation stored and the session moved to VALIDATING with its validation job, or the session failed
+ * with the reason when no allocation exists. A session no longer OPTIMIZING is a success with nothing to do.
+ */
+@ApplicationScoped
+class OptimizationJobHandler implements JobHandler {
+
+    private static final Logger LOG = Logger.getLogger(OptimizationJobHandler.class);
+
+    private final SessionRepository repository;
+    private final SessionResults results;
+    private final MatrixService matrices;
+    private final OptimizerEngine engine;
+    private final OutboxRepository outbox;
+    private final ComputePool compute;
+    private final JsonColumns json;
+
+    OptimizationJobHandler(
+            SessionRepository repository,
+            SessionResults results,
+            MatrixService matrices,
+            OptimizerEngine engine,
+            OutboxRepository outbox,
+            ComputePool compute,
+            JsonColumns json) {
+        this.repository = repository;
+        this.results = results;
+        this.matrices = matrices;
+        this.engine = engine;
+        this.outbox = outbox;
+        this.compute = compute;
+        this.json = json;
+    }
+
+    @Override
+    public JobType type() {
+        return JobType.OPTIMIZATION;
+    }
+
+    @Override
+    public Uni<JobEffect> run(ClaimedJob job) {
+        UUID id = SessionJobs.sessionId(job);
+        return repository.find(id).chain(found -> {
+            if (found.isEmpty() || found.get().status() != SessionStatus.OPTIMIZING) {
+                LOG.infof("Session %s is %s; nothing to optimize", id, found.map(SessionRow::status));
+                return Uni.createFrom().item(JobEffect.NONE);
+            }
+            SessionConfig config = results.config(found.get());
+            var limits = LimitsRules.toLimits(config.constraints(), "constraints", Optional.empty());
+            var settings = engine.config().settings(config.epsilon());
+            return matrices.optimizationInput(config.matrixKey())
+                    .chain(input -> Uni.createFrom()
+                            .item(() -> engine.optimizer()
+                                    .optimize(OptimizationInputs.request(input, config.fundSize(), limits), settings))
+                            .runSubscriptionOn(compute.executor()))
+                    .map(outcome -> effect(id, outcome));
+        });
+    }
+
+    @Override
+    public Uni<Void> givenUp(SqlConnection transaction, ClaimedJob job, String reason) {
+        return repository
+                .fail(
+                        transaction,
+                        SessionJobs.sessionId(job),
+                        SessionStatus.OPTIMIZING,
+                        "optimization failed: " + reason)
+                .replaceWithVoid();
+    }
+
+    private JobEffect effect(UUID id, OptimizationOutcome outcome) {
+        return switch (outcome) {
+            case OptimizationOutcome.Solved solved
+            when !solved.result().verified() ->
+                fail(
+                        id,
+                        "the solver's allocation failed verification against the matrix: " + violated(solved.result()));
+            case OptimizationOutcome.Solved solved -> store(id, solved.result());
+            case OptimizationOutcome.Infeasible infeasible -> fail(id, "infeasible: " + infeasible.reason());
+            case OptimizationOutcome.Unsolved unsolved -> fail(id, "unsolved: " + unsolved.reason());
+        };
+    }
+
+    private JobEffect store(UUID id, OptimizationResult result) {
+        var stored = new SessionRepository.StoredOptimization(
+                json.array(ResultRows.allocation(result.allocation())),
+                json.object(metadata(result)),
+                json.array(ResultRows.constraints(result.constraints())),
+                json.array(ResultRows.relaxation(result.relaxation())),
+                result.pass1EStar(),
+                result.primaryLockEpsilon());
+        return transaction -> repository
+                .storeOptimization(transaction, id, stored)
+                .chain(moved -> moved
+                        ? outbox.enqueue(
+                                        transaction,
+                                        JobType.VALIDATION,
+                                        id.toString(),
+                                        new JsonObject().put("sessionId", id.toString()),
+                                        0)
+                                .replaceWithVoid()
+                        : Uni.createFrom().voidItem());
+    }
+
+    private JobEffect fail(UUID id, String reason) {
+        LOG.infof("Session %s failed: %s", id, reason);
+        return transaction -> repository
+                .fail(transaction, id, SessionStatus.OPTIMIZING, reason)
+                .replaceWithVoid();
+    }
+
+    private static SolverMetadata metadata(OptimizationResult result) {
+        SolveStats pass1 = result.pass1();
+        return new SolverMetadata(
+                pass1.status().name(),
+                pass1.backend().name(),
+                known(pass1.gap()),
+                known(pass1.bound()),
+                pass1.nodes(),
+                pass1.millis(),
+                result.expectedMoic(),
+                solve(result.pass2()),
+                result.backendRuns().stream().map(OptimizationJobHandler::solve).toList(),
+                LimitsRules.normalized(result.appliedLimits()),
+                result.verified());
+    }
+
+    private static SolverMetadata.Solve solve(SolveStats stats) {
+        return new SolverMetadata.Solve(
+                stats.backend().name(),
+                stats.status().name(),
+                known(stats.objective()),
+                known(stats.bound()),
+                known(stats.gap()),
+                stats.nodes(),
+                stats.millis(),
+                stats.watchdogFired());
+    }
+
+    private static Double known(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static String violated(OptimizationResult result) {
+        return result.constraints().stream()
+                .filter(c -> !c.satisfied())
+                .map(ConstraintCheck::kind)
+                .map(Enum::name)
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.vcportfolio.session;
+
+import dev.vcportfolio.calibration.Regime;
+import dev.vcportfolio.matrix.GenerationBucketRequest;
+import dev.vcportfolio.matrix.MatrixLimits;
+import dev.vcportfolio.matrix.RecyclingRequest;
+import dev.vcportfolio.optimize.ConstraintsRequest;
+import dev.vcportfolio.web.validation.Finite;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An optimization request (DESIGN 10): a fund, the matrix to optimize on (a stored {@code matrixKey}, or the
+ * generation fields), the risk limits, and how to validate.
+ *
+ * @param matrixKey a stored matrix; when given, the generation fields must be absent
+ * @param buckets the fund's sector x stage buckets to simulate (with {@code scenarioCount})
+ * @param validationScenarios fresh scenarios for out-of-sample validation, default 5,000
+ * @param epsilon pass 2 keeps {@code E[M] >= E* - epsilon}, default 0.001
+ */
+@RegisterForReflection
+public record SessionRequest(
+        @NotNull UUID fundId,
+
+        @NotNull @Finite @Positive @DecimalMax("1e13") Double fundSize,
+
+        @Pattern(regexp = "^[0-9a-f]{64}$", message = "must be 64 lowercase hex digits") String matrixKey,
+
+        @Size(min = 1, max = MatrixLimits.MAX_BUCKETS) List<@NotNull @Valid GenerationBucketRequest> buckets,
+
+        @Positive Integer scenarioCount,
+
+        @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$") String calibrationVersion,
+
+        @Size(min = 1, max = 8) List<@NotNull @Valid Regime> regimes,
+
+        @Valid RecyclingRequest recycling,
+
+        @Valid ConstraintsRequest constraints,
+
+        @Min(100) @Max(1_000_000) Integer validationScenarios,
+
+        @Finite @PositiveOrZero @DecimalMax("1") Double epsilon) {}

@@ -1,0 +1,109 @@
+package dev.vcportfolio.session;
+
+import dev.vcportfolio.core.error.DomainException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/optimization")
+@Tag(name = "Optimization sessions", description = "Request an optimal allocation, follow it, read the answer")
+public class SessionResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7e]{1,200}$");
+
+    private final SessionService service;
+
+    SessionResource(SessionService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Path("/request")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "requestOptimization",
+            summary = "Start an optimization session",
+            description = "Generates the matrix (or reuses a stored one), optimizes, validates. Poll the status link.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted",
+            content = @Content(schema = @Schema(implementation = SessionAccepted.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replay of an earlier request with the same Idempotency-Key and body",
+            content = @Content(schema = @Schema(implementation = SessionAccepted.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another body")
+    public Uni<Response> request(
+            @Parameter(description = "Makes retries safe: the same key and body give the same session")
+                    @HeaderParam(IDEMPOTENCY_KEY)
+                    String idempotencyKey,
+            @NotNull @Valid SessionRequest request) {
+        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
+            throw DomainException.Invalid.of(IDEMPOTENCY_KEY, "must be 1-200 printable ASCII characters");
+        }
+        return service.request(request, Optional.ofNullable(idempotencyKey))
+                .map(requested -> Response.status(requested.created() ? Response.Status.ACCEPTED : Response.Status.OK)
+                        .location(URI.create(requested.accepted().links().get("status")))
+                        .entity(requested.accepted())
+                        .build());
+    }
+
+    @GET
+    @Path("/status/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getOptimizationStatus", summary = "A session's step, percent and step timestamps")
+    public Uni<SessionStatusView> status(@PathParam("id") String id) {
+        return service.status(sessionId(id));
+    }
+
+    @GET
+    @Path("/result/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getOptimizationResult", summary = "A completed session's allocation, risk and validation")
+    @APIResponse(responseCode = "409", description = "Not COMPLETED (yet); a FAILED session gives its reason")
+    public Uni<SessionResultView> result(@PathParam("id") String id) {
+        return service.result(sessionId(id));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "cancelOptimization", summary = "Cancel a session that has not ended")
+    @APIResponse(responseCode = "409", description = "The session already ended (COMPLETED or FAILED)")
+    public Uni<SessionStatusView> cancel(@PathParam("id") String id) {
+        return service.cancel(sessionId(id));
+    }
+
+    /** Anything but a UUID names no session: 404, like an unknown one. */
+    static UUID sessionId(String id) {
+        try {
+            if (id != null && id.length() == 36) {
+                return UUID.fromString(id);
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through to not found
+        }
+        throw new DomainException.NotFound("no optimization session " + id);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.vcportfolio.session;
+
+import dev.vcportfolio.optimize.AllocationRow;
+import dev.vcportfolio.optimize.ConstraintRow;
+import dev.vcportfolio.optimize.RelaxationEntry;
+import dev.vcportfolio.optimize.RiskMetrics;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A completed session's answer (DESIGN 10).
+ *
+ * @param expectedMoic in-sample E[M] of the allocation
+ * @param riskMetrics in-sample risk
+ * @param pass1EStar pass 1's optimum, bit-exact
+ */
+@RegisterForReflection
+public record SessionResultView(
+        UUID sessionId,
+        String status,
+        String matrixKey,
+        double fundSize,
+        List<AllocationRow> allocation,
+        double expectedMoic,
+        RiskMetrics riskMetrics,
+        List<ConstraintRow> constraintReport,
+        List<RelaxationEntry> relaxationLog,
+        SolverMetadata solverMetadata,
+        double pass1EStar,
+        double primaryLockEpsilon,
+        ValidationView validationMetrics) {}

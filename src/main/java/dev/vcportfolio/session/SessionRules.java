@@ -1,0 +1,89 @@
+package dev.vcportfolio.session;
+
+import dev.vcportfolio.core.error.DomainException;
+import dev.vcportfolio.core.error.FieldViolation;
+import dev.vcportfolio.matrix.GenerationRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks of a session request that bean validation cannot express; each names its field. */
+final class SessionRules {
+
+    private SessionRules() {}
+
+    static void check(SessionRequest request, long maxCells) {
+        List<FieldViolation> violations = new ArrayList<>();
+        boolean stored = request.matrixKey() != null;
+        boolean generated = request.buckets() != null;
+        if (stored == generated) {
+            violations.add(new FieldViolation(
+                    stored ? "matrixKey" : "buckets",
+                    "give either matrixKey (a stored matrix) or buckets and scenarioCount (a matrix to generate)"));
+        }
+        if (stored) {
+            for (var field : generationFieldsPresent(request)) {
+                violations.add(new FieldViolation(field, "not allowed with matrixKey"));
+            }
+        }
+        if (generated && request.scenarioCount() == null) {
+            violations.add(new FieldViolation("scenarioCount", "must not be null when buckets are given"));
+        }
+        int buckets = generated ? request.buckets().size() : 1;
+        long validationCells = (long) validationScenarios(request) * buckets;
+        if (validationCells > maxCells) {
+            violations.add(new FieldViolation(
+                    "validationScenarios",
+                    "buckets x validation scenarios exceeds the limit of " + maxCells + " cells"));
+        }
+        if (!violations.isEmpty()) {
+            throw new DomainException.Invalid(
+                    violations.getFirst().field() + ": " + violations.getFirst().message(), violations);
+        }
+    }
+
+    static int validationScenarios(SessionRequest request) {
+        return request.validationScenarios() != null
+                ? request.validationScenarios()
+                : SessionConfig.DEFAULT_VALIDATION_SCENARIOS;
+    }
+
+    static double epsilon(SessionRequest request) {
+        return request.epsilon() != null ? request.epsilon() : SessionConfig.DEFAULT_EPSILON;
+    }
+
+    /**
+     * The generation request inside a session request. The fund size and bucket cap set the default deals per bucket
+     * (a cap of 1 when none is given: a bucket may then take the whole fund).
+     */
+    static GenerationRequest generation(SessionRequest request) {
+        Double cap = request.constraints() != null && request.constraints().bucketMaxWeight() != null
+                ? request.constraints().bucketMaxWeight()
+                : 1.0;
+        return new GenerationRequest(
+                request.fundId(),
+                request.buckets(),
+                request.scenarioCount(),
+                request.calibrationVersion(),
+                request.regimes(),
+                request.recycling(),
+                request.fundSize(),
+                cap);
+    }
+
+    private static List<String> generationFieldsPresent(SessionRequest request) {
+        List<String> present = new ArrayList<>();
+        if (request.scenarioCount() != null) {
+            present.add("scenarioCount");
+        }
+        if (request.calibrationVersion() != null) {
+            present.add("calibrationVersion");
+        }
+        if (request.regimes() != null) {
+            present.add("regimes");
+        }
+        if (request.recycling() != null) {
+            present.add("recycling");
+        }
+        return present;
+    }
+}

@@ -1,0 +1,235 @@
+package dev.vcportfolio.session;
+
+import dev.vcportfolio.core.error.DomainException;
+import dev.vcportfolio.core.key.CanonicalJson;
+import dev.vcportfolio.core.key.MatrixKey;
+import dev.vcportfolio.matrix.GenerationService;
+import dev.vcportfolio.matrix.MatrixLimits;
+import dev.vcportfolio.matrix.MatrixService;
+import dev.vcportfolio.matrix.MatrixState;
+import dev.vcportfolio.matrix.MatrixView;
+import dev.vcportfolio.optimize.LimitsRules;
+import dev.vcportfolio.outbox.JobType;
+import dev.vcportfolio.outbox.OutboxRepository;
+import dev.vcportfolio.platform.json.JsonColumns;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Optimization sessions (DESIGN 6): a request becomes a session, its matrix and its first job in one transaction, and
+ * can be read, replayed with the same Idempotency-Key, or cancelled.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    /** A created or replayed session. {@code created} answers 202, a replay 200. */
+    public record Requested(SessionAccepted accepted, boolean created) {}
+
+    private final Pool pool;
+    private final SessionRepository repository;
+    private final GenerationService generation;
+    private final MatrixService matrices;
+    private final OutboxRepository outbox;
+    private final MatrixLimits limits;
+    private final JsonColumns json;
+    private final SessionResults results;
+
+    SessionService(
+            Pool pool,
+            SessionRepository repository,
+            GenerationService generation,
+            MatrixService matrices,
+            OutboxRepository outbox,
+            MatrixLimits limits,
+            JsonColumns json,
+            SessionResults results) {
+        this.pool = pool;
+        this.repository = repository;
+        this.generation = generation;
+        this.matrices = matrices;
+        this.outbox = outbox;
+        this.limits = limits;
+        this.json = json;
+        this.results = results;
+    }
+
+    public Uni<Requested> request(SessionRequest request, Optional<String> idempotencyKey) {
+        SessionRules.check(request, limits.maxCells());
+        if (request.matrixKey() != null) {
+            return storedMatrix(request.matrixKey()).chain(view -> {
+                var riskLimits = LimitsRules.toLimits(request.constraints(), "constraints", sectorsOf(view));
+                var config = config(request, view.matrixKey(), riskLimits, null);
+                return start(
+                        config,
+                        idempotencyKey,
+                        tx -> matrices.lockState(tx, view.matrixKey())
+                                .map(state -> state.orElseThrow(() -> unknownMatrix(view.matrixKey()))));
+            });
+        }
+        var riskLimits = LimitsRules.toLimits(
+                request.constraints(),
+                "constraints",
+                Optional.of(new HashSet<>(
+                        request.buckets().stream().map(b -> b.sector()).toList())));
+        var generationRequest = SessionRules.generation(request);
+        return generation.plan(generationRequest).chain(planned -> {
+            var config = config(request, planned.key().hex(), riskLimits, generationRequest);
+            return start(config, idempotencyKey, tx -> generation.ensure(tx, planned, request.fundId()));
+        });
+    }
+
+    public Uni<SessionStatusView> status(UUID id) {
+        return found(id).map(SessionStatusView::of);
+    }
+
+    /** The answer of a COMPLETED session; 409 before that, with the reason for a FAILED one. */
+    public Uni<SessionResultView> result(UUID id) {
+        return found(id).map(row -> switch (row.status()) {
+            case COMPLETED -> results.view(row);
+            case FAILED ->
+                throw new DomainException.Conflict(
+                        "session " + id + " FAILED: " + row.errorReason().orElse("no reason recorded"));
+            case REQUESTED, MATRIX_GENERATING, OPTIMIZING, VALIDATING, CANCELLED ->
+                throw new DomainException.Conflict(
+                        "session " + id + " is " + row.status() + "; the result exists once it is COMPLETED");
+        });
+    }
+
+    /** Cancels a non-terminal session and its jobs not yet started; 409 when it already ended otherwise. */
+    public Uni<SessionStatusView> cancel(UUID id) {
+        return found(id)
+                .chain(row -> pool.withTransaction(tx -> repository
+                        .cancel(tx, id)
+                        .call(() -> outbox.cancelPending(
+                                tx,
+                                List.of(
+                                        JobType.OPTIMIZATION.idempotencyKey(id.toString()),
+                                        JobType.VALIDATION.idempotencyKey(id.toString()))))))
+                .chain(() -> found(id))
+                .map(row -> {
+                    if (row.status() != SessionStatus.CANCELLED) {
+                        throw new DomainException.Conflict("session " + id + " already ended " + row.status());
+                    }
+                    return SessionStatusView.of(row);
+                });
+    }
+
+    private Uni<MatrixView> storedMatrix(String key) {
+        return matrices.view(key)
+                .onFailure(DomainException.NotFound.class)
+                .transform(missing -> unknownMatrix(key))
+                .invoke(view -> {
+                    if ("failed".equals(view.status())) {
+                        throw DomainException.Invalid.of(
+                                "matrixKey",
+                                "the matrix failed: "
+                                        + Optional.ofNullable(view.errorReason())
+                                                .orElse("?"));
+                    }
+                });
+    }
+
+    private Uni<Requested> start(
+            SessionConfig config,
+            Optional<String> idempotencyKey,
+            java.util.function.Function<SqlConnection, Uni<MatrixState>> matrix) {
+        JsonObject frozen = json.object(config);
+        String hash = idempotencyKey.map(k -> hash(frozen)).orElse(null);
+        return pool.withTransaction(tx -> matrix.apply(tx).chain(state -> {
+                    SessionStatus status =
+                            state.complete() ? SessionStatus.OPTIMIZING : SessionStatus.MATRIX_GENERATING;
+                    return repository
+                            .insert(tx, config.fundId(), state.id(), frozen, status, idempotencyKey.orElse(null), hash)
+                            .chain(inserted -> {
+                                if (inserted.isEmpty()) {
+                                    // roll back whatever this request wrote: the replay answer comes after
+                                    return Uni.createFrom().failure(new Replayed());
+                                }
+                                UUID id = inserted.get();
+                                Uni<Boolean> job = status == SessionStatus.OPTIMIZING
+                                        ? outbox.enqueue(
+                                                tx,
+                                                JobType.OPTIMIZATION,
+                                                id.toString(),
+                                                new JsonObject().put("sessionId", id.toString()),
+                                                0)
+                                        : Uni.createFrom().item(false);
+                                return job.replaceWith(
+                                        new Requested(SessionAccepted.of(id, status, config.matrixKey()), true));
+                            });
+                }))
+                .onFailure(Replayed.class)
+                .recoverWithUni(() -> replay(config, idempotencyKey.orElseThrow(), hash));
+    }
+
+    private Uni<Requested> replay(SessionConfig config, String idempotencyKey, String hash) {
+        return repository.findByIdempotencyKey(config.fundId(), idempotencyKey).map(found -> {
+            var row = found.orElseThrow(() -> new IllegalStateException("idempotent session vanished"));
+            if (!hash.equals(row.getString("request_hash"))) {
+                throw new DomainException.Conflict(
+                        "Idempotency-Key " + idempotencyKey + " was already used with a different request body");
+            }
+            return new Requested(
+                    SessionAccepted.of(
+                            row.getUUID("id"), SessionStatus.valueOf(row.getString("status")), config.matrixKey()),
+                    false);
+        });
+    }
+
+    private static SessionConfig config(
+            SessionRequest request,
+            String matrixKey,
+            dev.vcportfolio.core.optimize.RiskLimits riskLimits,
+            dev.vcportfolio.matrix.GenerationRequest generationRequest) {
+        return new SessionConfig(
+                request.fundId(),
+                request.fundSize(),
+                matrixKey,
+                generationRequest,
+                LimitsRules.normalized(riskLimits),
+                SessionRules.validationScenarios(request),
+                SessionRules.epsilon(request));
+    }
+
+    private String hash(JsonObject frozen) {
+        String canonical = CanonicalJson.write(json.read(frozen, java.util.Map.class));
+        return HexFormat.of().formatHex(MatrixKey.sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The matrix's sectors, once it is complete; unknown while it is being generated. */
+    private static Optional<Set<String>> sectorsOf(MatrixView view) {
+        if (view.bucketKeys() == null) {
+            return Optional.empty();
+        }
+        Set<String> sectors = new HashSet<>();
+        view.bucketKeys().forEach(key -> sectors.add(key.substring(0, key.lastIndexOf('|'))));
+        return Optional.of(sectors);
+    }
+
+    private Uni<SessionRow> found(UUID id) {
+        return repository
+                .find(id)
+                .map(row -> row.orElseThrow(() -> new DomainException.NotFound("no optimization session " + id)));
+    }
+
+    private static DomainException unknownMatrix(String key) {
+        return DomainException.Invalid.of("matrixKey", "no stored matrix with key " + key);
+    }
+
+    /** Signals, inside the transaction, that the Idempotency-Key was taken: roll back, then answer with that session. */
+    private static final class Replayed extends RuntimeException {
+        Replayed() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.vcportfolio.session;
+
+import dev.vcportfolio.core.optimize.OptimizationRequest;
+import dev.vcportfolio.core.validate.GreedyBaseline;
+import dev.vcportfolio.core.validate.OutOfSample;
+import dev.vcportfolio.matrix.MatrixService;
+import dev.vcportfolio.matrix.OptimizationInput;
+import dev.vcportfolio.matrix.ValidationSample;
+import dev.vcportfolio.matrix.ValidationScenarios;
+import dev.vcportfolio.optimize.AllocationRow;
+import dev.vcportfolio.optimize.LimitsRules;
+import dev.vcportfolio.optimize.OptimizationInputs;
+import dev.vcportfolio.outbox.ClaimedJob;
+import dev.vcportfolio.outbox.JobEffect;
+import dev.vcportfolio.outbox.JobHandler;
+import dev.vcportfolio.outbox.JobType;
+import dev.vcportfolio.platform.executor.ComputePool;
+import dev.vcportfolio.platform.json.JsonColumns;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a {@code validation} job (DESIGN 9): re-measures the stored allocation on fresh scenarios, measures the greedy
+ * baseline on the optimizer's own scenarios, and completes the session with both. A session no longer VALIDATING is a
+ * success with nothing to do.
+ */
+@ApplicationScoped
+class ValidationJobHandler implements JobHandler {
+
+    private static final Logger LOG = Logger.getLogger(ValidationJobHandler.class);
+
+    private final SessionRepository repository;
+    private final SessionResults results;
+    private final MatrixService matrices;
+    private final ValidationScenarios scenarios;
+    private final ComputePool compute;
+    private final JsonColumns json;
+
+    ValidationJobHandler(
+            SessionRepository repository,
+            SessionResults results,
+            MatrixService matrices,
+            ValidationScenarios scenarios,
+            ComputePool compute,
+            JsonColumns json) {
+        this.repository = repository;
+        this.results = results;
+        this.matrices = matrices;
+        this.scenarios = scenarios;
+        this.compute = compute;
+        this.json = json;
+    }
+
+    @Override
+    public JobType type() {
+        return JobType.VALIDATION;
+    }
+
+    @Override
+    public Uni<JobEffect> run(ClaimedJob job) {
+        UUID id = SessionJobs.sessionId(job);
+        return repository.find(id).chain(found -> {
+            if (found.isEmpty() || found.get().status() != SessionStatus.VALIDATING) {
+                LOG.infof("Session %s is %s; nothing to validate", id, found.map(SessionRow::status));
+                return Uni.createFrom().item(JobEffect.NONE);
+            }
+            SessionRow row = found.get();
+            SessionConfig config = results.config(row);
+            var limits = LimitsRules.toLimits(results.solver(row).appliedLimits(), "appliedLimits", Optional.empty());
+            return matrices.optimizationInput(config.matrixKey()).chain(input -> {
+                OptimizationRequest inSample = OptimizationInputs.request(input, config.fundSize(), limits);
+                double[] weights = weights(input, results.allocation(row));
+                return scenarios
+                        .draw(input, config.validationScenarios())
+                        .chain(sample -> Uni.createFrom()
+                                .item(() -> validate(input, inSample, sample, weights))
+                                .runSubscriptionOn(compute.executor()))
+                        .map(view -> (JobEffect) transaction -> repository
+                                .complete(transaction, id, json.object(view))
+                                .replaceWithVoid());
+            });
+        });
+    }
+
+    @Override
+    public Uni<Void> givenUp(SqlConnection transaction, ClaimedJob job, String reason) {
+        return repository
+                .fail(transaction, SessionJobs.sessionId(job), SessionStatus.VALIDATING, "validation failed: " + reason)
+                .replaceWithVoid();
+    }
+
+    private static ValidationView validate(
+            OptimizationInput input, OptimizationRequest inSample, ValidationSample sample, double[] weights) {
+        var fresh = OptimizationInputs.request(
+                sample.matrix(), input.params(), sample.winProbabilities(), inSample.fundSize(), inSample.limits());
+        var metrics = OutOfSample.measure(fresh, weights);
+        var greedy = GreedyBaseline.of(inSample);
+        return new ValidationView(
+                metrics.scenarios(),
+                sample.method(),
+                metrics.expectedMoic(),
+                metrics.lossProbability(),
+                metrics.cvar(),
+                metrics.expectedWinners(),
+                metrics.maxLossViolation(),
+                metrics.cvarViolation(),
+                metrics.winnerCountViolation(),
+                metrics.feasible(),
+                greedy.map(GreedyBaseline.Result::expectedMoic).orElse(null),
+                greedy.map(GreedyBaseline.Result::feasible).orElse(false));
+    }
+
+    /** The stored allocation as weights in matrix order. */
+    private static double[] weights(OptimizationInput input, List<AllocationRow> allocation) {
+        Map<String, Double> byKey =
+                allocation.stream().collect(Collectors.toMap(AllocationRow::bucketKey, AllocationRow::weight));
+        return input.matrix().bucketKeys().stream()
+                .mapToDouble(key -> byKey.getOrDefault(key, 0.0))
+                .toArray();
+    }
+}
