@@ -1,0 +1,24 @@
+package dev.vcportfolio.optimize;
+
+import dev.vcportfolio.web.validation.Finite;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+
+/**
+ * The efficient frontier of a stored matrix under the given limits (their CVaR limit is replaced point by point).
+ *
+ * @param points portfolios between the tightest feasible and the loosest useful CVaR limit, 2 to 25
+ */
+@RegisterForReflection
+public record FrontierRequest(
+        @NotNull @Pattern(regexp = "^[0-9a-f]{64}$", message = "must be 64 lowercase hex digits") String matrixKey,
+
+        @NotNull @Finite @Positive @DecimalMax("1e13") Double fundSize,
+        @Valid ConstraintsRequest constraints,
+        @NotNull @Min(2) @Max(25) Integer points) {}

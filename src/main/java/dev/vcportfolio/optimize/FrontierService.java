@@ -1,0 +1,96 @@
+package dev.vcportfolio.optimize;
+
+import dev.vcportfolio.core.error.DomainException;
+import dev.vcportfolio.core.optimize.EfficientFrontier;
+import dev.vcportfolio.core.optimize.OptimizationOutcome;
+import dev.vcportfolio.core.optimize.OptimizationRequest;
+import dev.vcportfolio.core.optimize.SolverSettings;
+import dev.vcportfolio.matrix.MatrixService;
+import dev.vcportfolio.platform.executor.ComputePool;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The efficient frontier (DESIGN 10): finds the feasible CVaR range on one decoded matrix, then solves every point on
+ * the compute pool in parallel, and keeps the frontier monotone.
+ */
+@ApplicationScoped
+public class FrontierService {
+
+    private final MatrixService matrices;
+    private final OptimizerEngine engine;
+    private final ComputePool compute;
+
+    FrontierService(MatrixService matrices, OptimizerEngine engine, ComputePool compute) {
+        this.matrices = matrices;
+        this.engine = engine;
+        this.compute = compute;
+    }
+
+    public Uni<FrontierView> frontier(FrontierRequest request) {
+        SolverSettings settings = engine.config().settings(0);
+        return matrices.optimizationInput(request.matrixKey()).chain(input -> {
+            var sectors = new HashSet<String>();
+            input.matrix().bucketKeys().forEach(key -> sectors.add(key.substring(0, key.lastIndexOf('|'))));
+            var limits = LimitsRules.toLimits(request.constraints(), "constraints", Optional.of(sectors));
+            OptimizationRequest problem = OptimizationInputs.request(input, request.fundSize(), limits);
+            EfficientFrontier frontier = engine.frontier();
+            return onCompute(() -> frontier.range(problem, settings)
+                            .orElseThrow(() -> new DomainException.Infeasible(
+                                    "no allocation meets the limits even without a CVaR limit")))
+                    .chain(range -> {
+                        List<Uni<EfficientFrontier.Point>> solves = range.limits(request.points()).stream()
+                                .map(limit -> onCompute(() -> point(frontier, problem, limit, settings)))
+                                .toList();
+                        return Uni.join()
+                                .all(solves)
+                                .andFailFast()
+                                .map(points -> view(request.matrixKey(), problem, range, points));
+                    });
+        });
+    }
+
+    private static EfficientFrontier.Point point(
+            EfficientFrontier frontier, OptimizationRequest problem, double limit, SolverSettings settings) {
+        return switch (frontier.solve(problem, limit, settings)) {
+            case OptimizationOutcome.Solved solved -> new EfficientFrontier.Point(limit, solved.result());
+            case OptimizationOutcome.Infeasible infeasible ->
+                throw new DomainException.Infeasible(
+                        "CVaR limit " + limit + " turned out infeasible: " + infeasible.reason());
+            case OptimizationOutcome.Unsolved unsolved ->
+                throw new DomainException.Infeasible("CVaR limit " + limit + ": " + unsolved.reason());
+        };
+    }
+
+    private static FrontierView view(
+            String matrixKey,
+            OptimizationRequest problem,
+            EfficientFrontier.CvarRange range,
+            List<EfficientFrontier.Point> solved) {
+        var points = EfficientFrontier.monotone(solved).stream()
+                .map(point -> {
+                    var result = point.result();
+                    var weights = new LinkedHashMap<String, Double>();
+                    result.allocation().forEach(a -> weights.put(a.bucketKey(), a.weight()));
+                    var risk = ResultRows.risk(result.constraints());
+                    return new FrontierView.Point(
+                            point.cvarLimit(),
+                            result.expectedMoic(),
+                            risk.cvar(),
+                            risk.lossProbability(),
+                            weights,
+                            result.status().name());
+                })
+                .toList();
+        return new FrontierView(
+                matrixKey, problem.limits().cvarConfidence(), range.tightest(), range.loosest(), points);
+    }
+
+    private <T> Uni<T> onCompute(java.util.function.Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(compute.executor());
+    }
+}
