@@ -1,0 +1,73 @@
+package dev.vcportfolio.core.optimize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/** The frontier's CVaR range and its monotone points, on seeded instances. */
+class EfficientFrontierTest {
+
+    private final EfficientFrontier frontier = new EfficientFrontier(Executors.newSingleThreadExecutor());
+
+    @Test
+    void points_between_the_tightest_and_loosest_cvar_are_monotone_in_both_axes() {
+        // given
+        var request = Fixtures.request(
+                Fixtures.random(5, 60, 11),
+                RiskLimits.none().withBucketMaxWeight(0.6).withCvar(0.9, 1));
+        var settings = SolverSettings.defaults();
+
+        // when
+        var range = frontier.range(request, settings).orElseThrow();
+        var points = new ArrayList<EfficientFrontier.Point>();
+        for (double limit : range.limits(5)) {
+            points.add(new EfficientFrontier.Point(limit, Fixtures.solved(frontier.solve(request, limit, settings))));
+        }
+        var kept = EfficientFrontier.monotone(points);
+
+        // then
+        assertThat(range.tightest()).isLessThan(range.loosest());
+        assertThat(kept).hasSize(5);
+        for (int i = 1; i < kept.size(); i++) {
+            var before = kept.get(i - 1).result();
+            var after = kept.get(i).result();
+            assertThat(after.expectedMoic()).isGreaterThanOrEqualTo(before.expectedMoic());
+            assertThat(cvar(after)).isGreaterThanOrEqualTo(cvar(before));
+            assertThat(cvar(after)).isLessThanOrEqualTo(kept.get(i).cvarLimit() + 1e-6);
+        }
+        // no allocation reaches a CVaR below the tightest point's limit minus the rounding step
+        var below = frontier.solve(request, range.tightest() - 1e-5, settings);
+        assertThat(below).isInstanceOf(OptimizationOutcome.Infeasible.class);
+    }
+
+    @Test
+    void a_looser_point_below_a_tighter_one_takes_the_tighter_answer() {
+        // given two solved points where the looser limit's answer is worse (as a solver gap could leave it)
+        var request =
+                Fixtures.request(Fixtures.random(4, 30, 3), RiskLimits.none().withCvar(0.9, 1));
+        var settings = SolverSettings.defaults();
+        var range = frontier.range(request, settings).orElseThrow();
+        var tight = Fixtures.solved(frontier.solve(request, range.tightest(), settings));
+        var loose = Fixtures.solved(frontier.solve(request, range.loosest(), settings));
+
+        // when the looser limit is given the tight answer's worse twin
+        var kept = EfficientFrontier.monotone(java.util.List.of(
+                new EfficientFrontier.Point(range.loosest(), tight),
+                new EfficientFrontier.Point(range.tightest(), tight),
+                new EfficientFrontier.Point((range.tightest() + range.loosest()) / 2, loose)));
+
+        // then every limit keeps the best answer that fits under it
+        assertThat(kept.get(0).result()).isSameAs(tight);
+        assertThat(kept.get(2).result().expectedMoic()).isGreaterThanOrEqualTo(loose.expectedMoic());
+    }
+
+    private static double cvar(OptimizationResult result) {
+        return result.constraints().stream()
+                .filter(c -> c.kind() == ConstraintKind.CVAR)
+                .findFirst()
+                .orElseThrow()
+                .achieved();
+    }
+}
