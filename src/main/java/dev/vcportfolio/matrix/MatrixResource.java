@@ -112,6 +112,10 @@ public class MatrixResource {
     @Path("/{matrixKey}/moic")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getMatrixValues", summary = "A complete matrix's values as JSON rows")
+    @APIResponse(
+            responseCode = "200",
+            description = "The values as JSON rows",
+            content = @Content(schema = @Schema(implementation = MoicView.class)))
     @APIResponse(responseCode = "409", description = "The matrix is not complete yet")
     public Uni<MoicView> values(@PathParam("matrixKey") String matrixKey) {
         return service.values(matrixKey).map(values -> new MoicView(values.bucketKeys(), MoicRows.of(values)));

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,6 +30,10 @@ public class FrontierResource {
     @Operation(
             operationId = "efficientFrontier",
             summary = "Optimal portfolios from the tightest to the loosest feasible CVaR limit on one matrix")
+    @APIResponse(
+            responseCode = "200",
+            description = "The frontier",
+            content = @Content(schema = @Schema(implementation = FrontierView.class)))
     @APIResponse(responseCode = "404", description = "No such matrix")
     @APIResponse(responseCode = "422", description = "No allocation meets the other limits")
     public Uni<FrontierView> frontier(@NotNull @Valid FrontierRequest request) {

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,6 +31,10 @@ public class PortfolioResource {
     @Operation(
             operationId = "evaluatePortfolio",
             summary = "Expected MOIC, loss probability, CVaR, winners and the constraint report of given weights")
+    @APIResponse(
+            responseCode = "200",
+            description = "The measures",
+            content = @Content(schema = @Schema(implementation = EvaluationView.class)))
     @APIResponse(responseCode = "404", description = "No such matrix")
     @APIResponse(responseCode = "409", description = "The matrix is not complete yet")
     public Uni<EvaluationView> evaluate(@NotNull @Valid EvaluationRequest request) {

@@ -81,6 +81,10 @@ public class SessionResource {
     @Path("/result/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getOptimizationResult", summary = "A completed session's allocation, risk and validation")
+    @APIResponse(
+            responseCode = "200",
+            description = "The answer",
+            content = @Content(schema = @Schema(implementation = SessionResultView.class)))
     @APIResponse(responseCode = "409", description = "Not COMPLETED (yet); a FAILED session gives its reason")
     public Uni<SessionResultView> result(@PathParam("id") String id) {
         return service.result(sessionId(id));
@@ -90,6 +94,10 @@ public class SessionResource {
     @Path("/{id}/cancel")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "cancelOptimization", summary = "Cancel a session that has not ended")
+    @APIResponse(
+            responseCode = "200",
+            description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = SessionStatusView.class)))
     @APIResponse(responseCode = "409", description = "The session already ended (COMPLETED or FAILED)")
     public Uni<SessionStatusView> cancel(@PathParam("id") String id) {
         return service.cancel(sessionId(id));

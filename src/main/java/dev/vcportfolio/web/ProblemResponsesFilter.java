@@ -1,6 +1,7 @@
 package dev.vcportfolio.web;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -14,14 +15,15 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  */
 public class ProblemResponsesFilter implements OASFilter {
 
-    private static final Map<String, String> COMMON = Map.of(
+    // sorted maps: Map.of iterates in a per-JVM order, and the document must be the same on every start
+    private static final Map<String, String> COMMON = new TreeMap<>(Map.of(
             "400", "Invalid request: the problem's errors name the fields",
             "500", "Unexpected failure (never caused by input)",
-            "503", "Database unavailable; retry later");
+            "503", "Database unavailable; retry later"));
 
-    private static final Map<String, String> WITH_BODY = Map.of(
+    private static final Map<String, String> WITH_BODY = new TreeMap<>(Map.of(
             "413", "Request body larger than the configured limit",
-            "415", "Unsupported content type");
+            "415", "Unsupported content type"));
 
     @Override
     public Operation filterOperation(Operation operation) {

@@ -1,0 +1,126 @@
+package dev.vcportfolio.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.vcportfolio.client.ApiClient;
+import dev.vcportfolio.client.ApiException;
+import dev.vcportfolio.client.api.OptimizationSessionsApi;
+import dev.vcportfolio.client.model.AllocationRow;
+import dev.vcportfolio.client.model.ConstraintsRequest;
+import dev.vcportfolio.client.model.GenerationBucketRequest;
+import dev.vcportfolio.client.model.SessionAccepted;
+import dev.vcportfolio.client.model.SessionRequest;
+import dev.vcportfolio.client.model.SessionResultView;
+import dev.vcportfolio.client.model.SessionStatusView;
+import dev.vcportfolio.client.model.Stage;
+import dev.vcportfolio.platform.database.DatabaseTarget;
+import dev.vcportfolio.support.ServiceProcess;
+import dev.vcportfolio.support.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java client generated at build time from the checked-in {@code openapi/openapi.yaml} runs a whole session
+ * against the packaged service: if the document disagreed with the service, this would fail to compile or to run.
+ */
+class ClientSessionIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+
+    @BeforeAll
+    static void server() {
+        TestDatabase.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        TestDatabase.stop();
+    }
+
+    @Test
+    void the_generated_client_requests_polls_and_reads_a_result() throws Exception {
+        DatabaseTarget database = TestDatabase.createDatabase("client_session");
+        try (ServiceProcess service = ServiceProcess.launch(
+                "client-session",
+                Map.of(
+                        "DB_URL", database.reactiveUrl(),
+                        "DB_USER", database.user(),
+                        "DB_PASSWORD", database.password()))) {
+            service.awaitReady(TIMEOUT);
+            ApiClient client = new ApiClient();
+            client.updateBaseUri(service.uri("/").toString().replaceAll("/$", ""));
+            var api = new OptimizationSessionsApi(client);
+
+            // when
+            SessionAccepted accepted = api.requestOptimization(request(), "client-it-1");
+            SessionStatusView status = await(api, accepted.getSessionId().toString());
+            SessionResultView result =
+                    api.getOptimizationResult(accepted.getSessionId().toString());
+
+            // then
+            assertThat(status.getStatus()).isEqualTo("COMPLETED");
+            assertThat(status.getProgress().getPercent()).isEqualTo(100.0);
+            assertThat(result.getAllocation()).hasSize(3);
+            assertThat(result.getAllocation().stream()
+                            .mapToDouble(AllocationRow::getWeight)
+                            .sum())
+                    .isCloseTo(1.0, within(1e-9));
+            assertThat(result.getAllocation())
+                    .allSatisfy(row -> assertThat(row.getWeight()).isLessThanOrEqualTo(0.5 + 1e-9));
+            assertThat(result.getConstraintReport()).isNotEmpty();
+            assertThat(result.getValidationMetrics().getScenarios()).isEqualTo(1_000);
+            assertThat(result.getSolverMetadata().getBackend()).isEqualTo("SCIP");
+            assertThat(result.getPass1EStar()).isGreaterThanOrEqualTo(result.getExpectedMoic());
+
+            // and the idempotent replay and an error come back typed too
+            assertThat(api.requestOptimization(request(), "client-it-1").getSessionId())
+                    .isEqualTo(accepted.getSessionId());
+            try {
+                api.getOptimizationStatus(UUID.randomUUID().toString());
+                throw new AssertionError("an unknown session must be a 404");
+            } catch (ApiException e) {
+                assertThat(e.getCode()).isEqualTo(404);
+                assertThat(e.getResponseBody()).contains("\"status\":404");
+            }
+        }
+    }
+
+    private static SessionRequest request() {
+        return new SessionRequest()
+                .fundId(UUID.fromString("00000000-0000-4000-8000-0000000000c1"))
+                .fundSize(80_000_000.0)
+                .buckets(List.of(
+                        bucket("SaaS", Stage.SEED, 1_000_000),
+                        bucket("SaaS", Stage.SERIES_A, 3_000_000),
+                        bucket("Bio", Stage.SEED, 1_500_000)))
+                .scenarioCount(600)
+                .constraints(new ConstraintsRequest().bucketMaxWeight(0.5).maxLossProbability(0.5))
+                .validationScenarios(1_000);
+    }
+
+    private static GenerationBucketRequest bucket(String sector, Stage stage, double check) {
+        return new GenerationBucketRequest()
+                .sector(sector)
+                .stage(stage)
+                .initialCheck(check)
+                .reserveRatio(1.0);
+    }
+
+    private static SessionStatusView await(OptimizationSessionsApi api, String id) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            SessionStatusView status = api.getOptimizationStatus(id);
+            if (List.of("COMPLETED", "FAILED", "CANCELLED").contains(status.getStatus())) {
+                return status;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("session " + id + " did not finish");
+    }
+}
