@@ -2,7 +2,8 @@
 // and style sheets can find them.
 
 const NS = 'http://www.w3.org/2000/svg';
-const W = 640;
+// The drawing's width follows its figure's width, so text keeps its size on a narrow screen (set by frame()).
+let W = 640;
 const M = { top: 16, right: 20, bottom: 48, left: 64 };
 
 function el(name, attributes = {}, text) {
@@ -17,6 +18,7 @@ function el(name, attributes = {}, text) {
 }
 
 function frame(figure, height, label, caption) {
+  W = Math.round(Math.max(320, Math.min(760, figure.clientWidth || 640)));
   figure.replaceChildren();
   const svg = el('svg', { viewBox: `0 0 ${W} ${height}`, role: 'img', 'aria-label': label });
   svg.append(el('title', {}, label));
@@ -146,11 +148,12 @@ export function histogram(figure, { bins, binWidth, start, threshold, tailCut, t
   // legend above the plot, so no label sits on a bar
   const legend = el('g', { class: 'legend' });
   legend.append(el('line', { x1: M.left, x2: M.left + 22, y1: 14, y2: 14, class: 'loss-threshold' }));
-  legend.append(el('text', { x: M.left + 28, y: 18, class: 'marker-label' }, `loss threshold: MOIC ${format(threshold)}`));
+  legend.append(el('text', { x: M.left + 28, y: 18, class: 'marker-label' }, `loss threshold ${format(threshold)}`));
   legend.append(el('rect', { x: M.left, y: 26, width: 22, height: 12, class: 'swatch tail' }));
   legend.append(el('text', { x: M.left + 28, y: 37, class: 'marker-label tail-label' }, tailLabel));
-  legend.append(el('rect', { x: M.left + 330, y: 8, width: 22, height: 12, class: 'swatch loss' }));
-  legend.append(el('text', { x: M.left + 358, y: 18, class: 'marker-label' }, 'other losing scenarios'));
+  const [lx, ly] = W >= 600 ? [M.left + 330, 8] : [M.left + 190, 8];
+  legend.append(el('rect', { x: lx, y: ly, width: 22, height: 12, class: 'swatch loss' }));
+  legend.append(el('text', { x: lx + 28, y: ly + 10, class: 'marker-label' }, 'other losses'));
   svg.append(legend);
 }
 

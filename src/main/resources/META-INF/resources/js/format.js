@@ -27,8 +27,14 @@ export function compactMoney(value) {
   }).format(value);
 }
 
+/** Zero for values that would print as -0 (solver noise such as -1e-12). */
+function tidy(value, digits) {
+  return Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value;
+}
+
 /** A fraction (0.25) as a percentage (25.00 %). */
 export function percent(fraction, digits = 2) {
+  fraction = tidy(fraction, digits + 2);
   return formatter(`pct-${digits}`, {
     style: 'percent',
     minimumFractionDigits: digits,
@@ -41,6 +47,7 @@ export function multiple(value, digits = 3) {
 }
 
 export function number(value, digits = 2) {
+  value = tidy(value, digits);
   return formatter(`num-${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 

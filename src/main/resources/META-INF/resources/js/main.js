@@ -10,7 +10,15 @@ const $ = (id) => document.getElementById(id);
 const POLL_MS = 500;
 const FUND_KEY = 'vcportfolio.fundId';
 
-const state = { sessionId: null, result: null, request: null, polling: null, evaluation: null, frontier: null };
+const state = {
+  sessionId: null,
+  result: null,
+  request: null,
+  polling: null,
+  evaluation: null,
+  frontier: null,
+  moic: null,
+};
 
 function init() {
   $('token').value = token();
@@ -49,6 +57,29 @@ function init() {
   });
   $('export-csv').addEventListener('click', exportCsv);
   $('export-json').addEventListener('click', exportJson);
+  let timer;
+  let width = innerWidth;
+  addEventListener('resize', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (innerWidth !== width) {
+        width = innerWidth;
+        redraw();
+      }
+    }, 150);
+  });
+}
+
+/** Charts are drawn to their figure's width: draw them again when it changes. */
+function redraw() {
+  if (!state.result) {
+    return;
+  }
+  results.renderAllocation(state.result);
+  if (state.moic) {
+    results.renderHistogram(state.moic, confidence(state.result), state.result.riskMetrics.cvar);
+  }
+  drawFrontier();
 }
 
 /** Shows a refused call: field errors beside their fields, the rest (and the summary) in the form's error box. */
@@ -166,6 +197,8 @@ async function completed() {
   }
   state.result = result;
   state.evaluation = null;
+  state.frontier = null;
+  state.moic = null;
   setBusy(false);
   $('results-empty').hidden = true;
   $('results-body').hidden = false;
@@ -194,8 +227,8 @@ async function distribution(result) {
       getJson(`/api/matrices/${result.matrixKey}`),
       getMoic(result.matrixKey),
     ]);
-    const moic = results.portfolioMoic(matrix, meta.bucketKeys, result.allocation);
-    results.renderHistogram(moic, confidence(result), result.riskMetrics.cvar);
+    state.moic = results.portfolioMoic(matrix, meta.bucketKeys, result.allocation);
+    results.renderHistogram(state.moic, confidence(result), result.riskMetrics.cvar);
     figure.dataset.state = 'done';
   } catch (e) {
     figure.dataset.state = 'failed';

@@ -132,7 +132,8 @@ export function renderMetrics(result) {
   body.append(row(['Loss probability', percent(result.riskMetrics.lossProbability), percent(v.lossProbability), dash]));
   body.append(row(['CVaR', percent(result.riskMetrics.cvar), percent(v.cvar), dash]));
   body.append(row(['Expected 10× winners', number(result.riskMetrics.expectedWinners), number(v.expectedWinners), dash]));
-  body.append(row(['Meets every limit', 'yes', v.feasible ? 'yes' : 'no', v.greedyFeasible ? 'yes' : 'no']));
+  const verified = result.solverMetadata?.verified ? 'yes' : 'no';
+  body.append(row(['Meets every limit', verified, v.feasible ? 'yes' : 'no', v.greedyFeasible ? 'yes' : 'no']));
   table.append(body);
   const foot = document.createElement('tfoot');
   foot.append(row([
@@ -231,7 +232,8 @@ export function renderComparison(result, evaluation) {
   body.append(row(['CVaR', percent(mine.cvar), percent(best.cvar), diff(mine.cvar, best.cvar, percent)]));
   body.append(row(['Expected 10× winners', number(mine.expectedWinners), number(best.expectedWinners),
     diff(mine.expectedWinners, best.expectedWinners, number)]));
-  body.append(row(['Meets every limit', evaluation.feasible ? 'yes' : 'no', 'yes', '']));
+  const verified = result.solverMetadata?.verified ? 'yes' : 'no';
+  body.append(row(['Meets every limit', evaluation.feasible ? 'yes' : 'no', verified, '']));
   table.append(body);
   table.hidden = false;
 }

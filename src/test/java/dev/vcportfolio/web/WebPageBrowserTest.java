@@ -147,15 +147,17 @@ class WebPageBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#relaxations li"))).isNotEmpty();
         assertThat(byId("metrics").getText()).contains("In sample", "Out of sample", "Greedy baseline");
 
+        assertExportsMatch(result);
+        assertEvaluationComparesWithTheOptimum();
+
+        driver.executeScript("window.scrollTo(0, 0);");
         Browser.screenshot(driver, "page-1280x800");
         driver.executeScript("document.getElementById('results').scrollIntoView();");
         Browser.screenshot(driver, "results-1280x800");
         Browser.fullPage(driver, "page-1280-full", WIDE, TALL);
 
-        assertExportsMatch(result);
-        assertEvaluationComparesWithTheOptimum();
-
         Browser.viewport(driver, NARROW, TALL);
+        waitFor(Duration.ofSeconds(5), () -> chartWidth("histogram") < 400 && chartWidth("frontier") < 400);
         assertThat((Long) driver.executeScript("return document.documentElement.scrollWidth;"))
                 .as("no sideways scrolling on a narrow screen; too wide: %s", driver.executeScript(TOO_WIDE))
                 .isLessThanOrEqualTo(NARROW);
@@ -310,6 +312,13 @@ class WebPageBrowserTest {
         type(row.findElement(By.cssSelector("[data-role=min]")), min);
         type(row.findElement(By.cssSelector("[data-role=max]")), max);
         return row;
+    }
+
+    /** The width the chart was drawn for (its viewBox), which follows the figure's width. */
+    private int chartWidth(String figure) {
+        return ((Number) driver.executeScript(
+                        "return document.querySelector(arguments[0]).viewBox.baseVal.width;", "#" + figure + " svg"))
+                .intValue();
     }
 
     private boolean finished(String id) {
