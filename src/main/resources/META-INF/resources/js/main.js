@@ -42,6 +42,7 @@ function init() {
     radio.addEventListener('change', () => {
       const stored = radio.value === 'stored' && radio.checked;
       $('simulate-part').hidden = stored;
+      $('scenario-count-field').hidden = stored;
       $('stored-part').hidden = !stored;
     });
   }
@@ -243,7 +244,9 @@ async function frontier() {
   figure.dataset.state = 'loading';
   status.textContent = 'Computing the efficient frontier (one optimization per point)…';
   clearErrors($('frontier-points').closest('.inline-form'));
-  const constraints = { ...(state.request?.constraints ?? {}) };
+  // The limits the chosen portfolio meets (relaxed ones as relaxed), so a relaxed request still has a frontier and
+  // the chosen portfolio lies on or under it; the frontier sets the CVaR limit itself, point by point.
+  const constraints = { ...(result.solverMetadata?.appliedLimits ?? state.request?.constraints ?? {}) };
   delete constraints.cvarLimit;
   try {
     state.frontier = await postJson('/api/optimization/frontier', {

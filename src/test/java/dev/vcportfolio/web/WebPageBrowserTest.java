@@ -173,6 +173,51 @@ class WebPageBrowserTest {
               .map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
             """;
 
+    @Test
+    void stored_matrix_with_a_winners_floor_out_of_reach_shows_the_relaxation_in_plain_words() {
+        // given a stored 3-bucket matrix with no 10x cell, so no allocation can expect any winner
+        String key = storedMatrix();
+        driver.findElement(By.cssSelector("input[name=source][value=stored]")).click();
+        type(byId("matrixKey"), key);
+        type(byId("fundSize"), "20000000");
+        type(byId("validationScenarios"), "200");
+        type(byId("minExpectedWinners"), "5");
+
+        // when
+        byId("optimize").click();
+
+        // then
+        waitFor(RUN_TIMEOUT, () -> finished("results") && finished("histogram") && finished("frontier"));
+        assertThat(byId("result-matrix").getText()).isEqualTo(key);
+        assertThat(driver.findElements(By.cssSelector("#constraints tr.relaxed[data-constraint=expectedWinners]")))
+                .hasSize(1);
+        List<WebElement> log = driver.findElements(By.cssSelector("#relaxations li"));
+        assertThat(log).hasSize(1);
+        assertThat(log.getFirst().getText()).containsIgnoringCase("winners");
+        int bins = driver.findElements(By.cssSelector("#histogram svg rect.bin")).stream()
+                .mapToInt(b -> Integer.parseInt(b.getAttribute("data-count")))
+                .sum();
+        assertThat(bins).isEqualTo(10);
+    }
+
+    private static String storedMatrix() {
+        var buckets = List.of(
+                java.util.Map.of("sector", "A", "stage", "Seed", "initialCheck", 1_000_000, "reserveRatio", 1.0),
+                java.util.Map.of("sector", "B", "stage", "SeriesA", "initialCheck", 2_000_000, "reserveRatio", 0.5),
+                java.util.Map.of("sector", "C", "stage", "SeriesB", "initialCheck", 3_000_000, "reserveRatio", 0.0));
+        var moic = List.of(
+                List.of(0, 0, 0.5, 0.5, 4, 4, 4, 4, 4, 4),
+                List.of(1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2),
+                List.of(0.6, 1.5, 0.9, 2.0, 1.1, 0.4, 2.5, 1.3, 0.8, 1.9));
+        return given().contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("buckets", buckets, "moic", moic, "matrixType", "moic"))
+                .post("/api/matrices")
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .extract()
+                .path("matrixKey");
+    }
+
     /** Wraps fetch to note each call's URL and Authorization header (the page looks fetch up at every call). */
     private static final String RECORD_AUTHORIZATION = """
             window.calls = [];
