@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -73,8 +74,8 @@ class WebPageBrowserTest {
         fillFund();
         type(byId("fundSize"), "-5");
 
-        // when
-        byId("optimize").click();
+        // when the form is sent from the keyboard
+        byId("fundSize").sendKeys(Keys.ENTER);
 
         // then
         WebElement error = waitForElement(By.cssSelector(".field[data-field='fundSize'] .field-error"));
@@ -149,6 +150,9 @@ class WebPageBrowserTest {
 
         assertExportsMatch(result);
         assertEvaluationComparesWithTheOptimum();
+        assertThat(driver.executeScript(UNLABELLED))
+                .as("form controls without a label")
+                .isEqualTo(List.of());
 
         driver.executeScript("window.scrollTo(0, 0);");
         Browser.screenshot(driver, "page-1280x800");
@@ -165,6 +169,12 @@ class WebPageBrowserTest {
         Browser.screenshot(driver, "page-400x800");
         Browser.fullPage(driver, "page-400-full", NARROW, TALL);
     }
+
+    private static final String UNLABELLED = """
+            return [...document.querySelectorAll('input, select, button')]
+              .filter((e) => e.labels?.length === 0 && !e.getAttribute('aria-label') && !e.textContent.trim())
+              .map((e) => e.outerHTML.slice(0, 80));
+            """;
 
     private static final String TOO_WIDE = """
             return [...document.querySelectorAll('body *')]
