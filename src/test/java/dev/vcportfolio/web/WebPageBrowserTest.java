@@ -123,7 +123,7 @@ class WebPageBrowserTest {
                 .sendKeys("0.9");
         type(byId("token"), "browser-test-token");
         byId("fundSize").click();
-        driver.executeScript(RECORD_AUTHORIZATION);
+        driver.executeScript(WebPageFixtures.RECORD_AUTHORIZATION);
 
         // when
         byId("optimize").click();
@@ -150,7 +150,7 @@ class WebPageBrowserTest {
 
         assertExportsMatch(result);
         assertEvaluationComparesWithTheOptimum();
-        assertThat(driver.executeScript(UNLABELLED))
+        assertThat(driver.executeScript(WebPageFixtures.UNLABELLED))
                 .as("form controls without a label")
                 .isEqualTo(List.of());
 
@@ -163,30 +163,19 @@ class WebPageBrowserTest {
         Browser.viewport(driver, NARROW, TALL);
         waitFor(Duration.ofSeconds(5), () -> chartWidth("histogram") < 400 && chartWidth("frontier") < 400);
         assertThat((Long) driver.executeScript("return document.documentElement.scrollWidth;"))
-                .as("no sideways scrolling on a narrow screen; too wide: %s", driver.executeScript(TOO_WIDE))
+                .as(
+                        "no sideways scrolling on a narrow screen; too wide: %s",
+                        driver.executeScript(WebPageFixtures.TOO_WIDE))
                 .isLessThanOrEqualTo(NARROW);
         driver.executeScript("window.scrollTo(0, 0);");
         Browser.screenshot(driver, "page-400x800");
         Browser.fullPage(driver, "page-400-full", NARROW, TALL);
     }
 
-    private static final String UNLABELLED = """
-            return [...document.querySelectorAll('input, select, button')]
-              .filter((e) => e.labels?.length === 0 && !e.getAttribute('aria-label') && !e.textContent.trim())
-              .map((e) => e.outerHTML.slice(0, 80));
-            """;
-
-    private static final String TOO_WIDE = """
-            return [...document.querySelectorAll('body *')]
-              .filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5)
-              .slice(0, 8)
-              .map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
-            """;
-
     @Test
     void stored_matrix_with_a_winners_floor_out_of_reach_shows_the_relaxation_in_plain_words() {
         // given a stored 3-bucket matrix with no 10x cell, so no allocation can expect any winner
-        String key = storedMatrix();
+        String key = WebPageFixtures.storedMatrix();
         driver.findElement(By.cssSelector("input[name=source][value=stored]")).click();
         type(byId("matrixKey"), key);
         type(byId("fundSize"), "20000000");
@@ -209,34 +198,6 @@ class WebPageBrowserTest {
                 .sum();
         assertThat(bins).isEqualTo(10);
     }
-
-    private static String storedMatrix() {
-        var buckets = List.of(
-                java.util.Map.of("sector", "A", "stage", "Seed", "initialCheck", 1_000_000, "reserveRatio", 1.0),
-                java.util.Map.of("sector", "B", "stage", "SeriesA", "initialCheck", 2_000_000, "reserveRatio", 0.5),
-                java.util.Map.of("sector", "C", "stage", "SeriesB", "initialCheck", 3_000_000, "reserveRatio", 0.0));
-        var moic = List.of(
-                List.of(0, 0, 0.5, 0.5, 4, 4, 4, 4, 4, 4),
-                List.of(1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2),
-                List.of(0.6, 1.5, 0.9, 2.0, 1.1, 0.4, 2.5, 1.3, 0.8, 1.9));
-        return given().contentType(io.restassured.http.ContentType.JSON)
-                .body(java.util.Map.of("buckets", buckets, "moic", moic, "matrixType", "moic"))
-                .post("/api/matrices")
-                .then()
-                .statusCode(org.hamcrest.Matchers.oneOf(200, 201))
-                .extract()
-                .path("matrixKey");
-    }
-
-    /** Wraps fetch to note each call's URL and Authorization header (the page looks fetch up at every call). */
-    private static final String RECORD_AUTHORIZATION = """
-            window.calls = [];
-            const original = window.fetch;
-            window.fetch = (url, init) => {
-              window.calls.push([String(url), (init && init.headers && init.headers.Authorization) || '']);
-              return original(url, init);
-            };
-            """;
 
     private void assertEveryApiCallCarriedTheToken() {
         @SuppressWarnings("unchecked")
