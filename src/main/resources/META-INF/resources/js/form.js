@@ -1,0 +1,263 @@
+// The fund form: editable bucket and bound rows, the request body it describes, and the server's field errors shown
+// next to the fields they name.
+
+export const STAGES = ['Seed', 'SeriesA', 'SeriesB', 'SeriesC'];
+
+let uid = 0;
+
+function input(type, field, label, value = '') {
+  const id = `f${++uid}`;
+  const wrap = document.createElement('span');
+  wrap.className = 'cell-field';
+  const l = document.createElement('label');
+  l.htmlFor = id;
+  l.className = 'sr-only';
+  l.textContent = label;
+  const i = document.createElement('input');
+  i.id = id;
+  i.type = type;
+  if (type === 'number') {
+    i.step = 'any';
+  }
+  i.value = value;
+  i.dataset.role = field;
+  wrap.append(l, i);
+  return wrap;
+}
+
+function stageSelect(label, value) {
+  const id = `f${++uid}`;
+  const wrap = document.createElement('span');
+  wrap.className = 'cell-field';
+  const l = document.createElement('label');
+  l.htmlFor = id;
+  l.className = 'sr-only';
+  l.textContent = label;
+  const s = document.createElement('select');
+  s.id = id;
+  s.dataset.role = 'stage';
+  for (const stage of STAGES) {
+    s.append(new Option(stage, stage, false, stage === value));
+  }
+  wrap.append(l, s);
+  return wrap;
+}
+
+function removeButton(label, onRemove) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'remove';
+  b.textContent = '×';
+  b.setAttribute('aria-label', label);
+  b.addEventListener('click', onRemove);
+  return b;
+}
+
+function cells(tr, nodes) {
+  for (const node of nodes) {
+    const td = document.createElement('td');
+    td.append(node);
+    tr.append(td);
+  }
+}
+
+export function addBucketRow(tbody, { sector = '', stage = 'Seed', initialCheck = '', reserveRatio = '' } = {}) {
+  const n = tbody.rows.length + 1;
+  const tr = document.createElement('tr');
+  tr.className = 'bucket-row';
+  cells(tr, [
+    input('text', 'sector', `Bucket ${n} sector`, sector),
+    stageSelect(`Bucket ${n} entry stage`, stage),
+    input('number', 'initialCheck', `Bucket ${n} initial check`, initialCheck),
+    input('number', 'reserveRatio', `Bucket ${n} reserve ratio`, reserveRatio),
+    removeButton(`Remove bucket ${n}`, () => renumber(tbody, tr)),
+  ]);
+  tbody.append(tr);
+  renumber(tbody);
+  return tr;
+}
+
+export function addSectorRow(tbody, { sector = '', min = '', max = '' } = {}) {
+  const n = tbody.rows.length + 1;
+  const tr = document.createElement('tr');
+  tr.className = 'sector-row';
+  cells(tr, [
+    input('text', 'sector', `Sector bound ${n} sector`, sector),
+    input('number', 'min', `Sector bound ${n} minimum share`, min),
+    input('number', 'max', `Sector bound ${n} maximum share`, max),
+    removeButton(`Remove sector bound ${n}`, () => renumber(tbody, tr)),
+  ]);
+  tbody.append(tr);
+  renumber(tbody);
+  return tr;
+}
+
+export function fillStageRows(tbody) {
+  for (const stage of STAGES) {
+    const tr = document.createElement('tr');
+    tr.className = 'stage-row';
+    tr.dataset.stage = stage;
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = stage;
+    tr.append(th);
+    cells(tr, [input('number', 'min', `${stage} minimum share`), input('number', 'max', `${stage} maximum share`)]);
+    tbody.append(tr);
+  }
+  renumber(tbody);
+}
+
+/** Drops a removed row, then gives every row and input the request path it stands for (for field errors). */
+function renumber(tbody, removed) {
+  removed?.remove();
+  [...tbody.rows].forEach((tr, i) => {
+    const sector = tr.querySelector('[data-role=sector]');
+    let base;
+    if (tr.classList.contains('bucket-row')) {
+      base = `buckets[${i}]`;
+    } else if (tr.classList.contains('sector-row')) {
+      base = `constraints.sectorBounds.${sector.value.trim()}`;
+      sector.onchange = () => renumber(tbody);
+    } else {
+      base = `constraints.stageBounds.${tr.dataset.stage}`;
+    }
+    tr.dataset.field = base;
+    for (const control of tr.querySelectorAll('input, select')) {
+      if (!(tr.classList.contains('sector-row') && control.dataset.role === 'sector')) {
+        control.dataset.field = `${base}.${control.dataset.role}`;
+      }
+    }
+  });
+}
+
+function num(control) {
+  const raw = control.value.trim();
+  return raw === '' ? undefined : Number(raw);
+}
+
+function bounds(tr) {
+  const min = num(tr.querySelector('[data-role=min]'));
+  const max = num(tr.querySelector('[data-role=max]'));
+  return min === undefined && max === undefined ? undefined : { min, max };
+}
+
+/** The optimization request the form describes; empty fields are left out (the API's defaults apply). */
+export function readRequest(form) {
+  const $ = (id) => form.querySelector(`#${id}`);
+  const constraints = {
+    maxLossProbability: num($('maxLossProbability')),
+    cvarLimit: num($('cvarLimit')),
+    cvarConfidence: num($('cvarConfidence')),
+    minExpectedWinners: num($('minExpectedWinners')),
+    bucketMaxWeight: num($('bucketMaxWeight')),
+  };
+  const sectorBounds = {};
+  renumber($('sector-rows'));
+  for (const tr of $('sector-rows').rows) {
+    const name = tr.querySelector('[data-role=sector]').value.trim();
+    const b = bounds(tr);
+    if (name && b) {
+      sectorBounds[name] = b;
+    }
+  }
+  const stageBounds = {};
+  for (const tr of $('stage-rows').rows) {
+    const b = bounds(tr);
+    if (b) {
+      stageBounds[tr.dataset.stage] = b;
+    }
+  }
+  if (Object.keys(sectorBounds).length) {
+    constraints.sectorBounds = sectorBounds;
+  }
+  if (Object.keys(stageBounds).length) {
+    constraints.stageBounds = stageBounds;
+  }
+  const request = {
+    fundId: $('fundId').value.trim() || undefined,
+    fundSize: num($('fundSize')),
+    constraints,
+    validationScenarios: num($('validationScenarios')),
+  };
+  if (form.querySelector('input[name=source]:checked').value === 'stored') {
+    request.matrixKey = $('matrixKey').value.trim() || undefined;
+  } else {
+    request.buckets = [...$('bucket-rows').rows].map((tr) => ({
+      sector: tr.querySelector('[data-role=sector]').value.trim(),
+      stage: tr.querySelector('[data-role=stage]').value,
+      initialCheck: num(tr.querySelector('[data-role=initialCheck]')),
+      reserveRatio: num(tr.querySelector('[data-role=reserveRatio]')),
+    }));
+    request.scenarioCount = num($('scenarioCount'));
+  }
+  return request;
+}
+
+export function clearErrors(root) {
+  root.querySelectorAll('.field-error, .error-row').forEach((e) => e.remove());
+  root.querySelectorAll('[aria-invalid]').forEach((e) => {
+    e.removeAttribute('aria-invalid');
+    e.removeAttribute('aria-describedby');
+  });
+  root.querySelectorAll('.has-error').forEach((e) => e.classList.remove('has-error'));
+}
+
+/** The element standing for a request path, or for the nearest enclosing path (buckets[2] for buckets[2].x.y). */
+function target(root, field) {
+  const byField = new Map([...root.querySelectorAll('[data-field]')].map((e) => [e.dataset.field, e]));
+  let path = field;
+  while (path) {
+    const hit = byField.get(path);
+    if (hit && !hit.closest('[hidden]')) {
+      return hit;
+    }
+    const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+    path = cut > 0 ? path.slice(0, cut) : '';
+  }
+  return undefined;
+}
+
+/**
+ * Puts each field error next to its field (an input, a table row or a group note); returns the ones no field on the
+ * page stands for.
+ */
+export function showErrors(root, errors) {
+  const unplaced = [];
+  let first;
+  for (const { field, message } of errors) {
+    const where = target(root, field);
+    if (!where) {
+      unplaced.push({ field, message });
+      continue;
+    }
+    const p = document.createElement('p');
+    p.className = 'field-error';
+    p.id = `err-${++uid}`;
+    p.dataset.errorFor = field;
+    p.textContent = message;
+    const controls = where.matches('input, select') ? [where] : [...where.querySelectorAll('input, select')];
+    if (where.tagName === 'TR') {
+      const row = document.createElement('tr');
+      row.className = 'error-row';
+      const td = document.createElement('td');
+      td.colSpan = where.cells.length;
+      td.append(p);
+      row.append(td);
+      where.after(row);
+      where.classList.add('has-error');
+    } else if (where.matches('input, select')) {
+      where.closest('.cell-field, .field')?.append(p) ?? where.after(p);
+    } else {
+      where.append(p);
+      where.classList.add('has-error');
+    }
+    for (const control of controls) {
+      control.setAttribute('aria-invalid', 'true');
+      const before = control.getAttribute('aria-describedby');
+      control.setAttribute('aria-describedby', before ? `${before} ${p.id}` : p.id);
+    }
+    first ??= controls[0];
+  }
+  first?.focus();
+  return unplaced;
+}

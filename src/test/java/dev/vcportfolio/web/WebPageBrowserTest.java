@@ -1,0 +1,369 @@
+package dev.vcportfolio.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page at {@code /} in a real (headless) Chromium against the running service: a fund is filled in, optimized to
+ * completion, and what the page shows is checked against the API's own answer.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebPageBrowserTest {
+
+    private static final int WIDE = 1280;
+    private static final int TALL = 800;
+    private static final int NARROW = 400;
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
+
+    @TestHTTPResource("/")
+    URL page;
+
+    private ChromeDriver driver;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        driver = Browser.start(WIDE, TALL);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        Browser.viewport(driver, WIDE, TALL);
+        driver.get(page.toString());
+        driver.executeScript("sessionStorage.clear();");
+        driver.navigate().refresh();
+        waitFor(
+                Duration.ofSeconds(10),
+                () -> driver.findElements(By.cssSelector("#bucket-rows tr")).size() == 3);
+    }
+
+    @Test
+    void negative_fund_size_shows_the_servers_error_next_to_the_fund_size_field() throws IOException {
+        // given
+        fillFund();
+        type(byId("fundSize"), "-5");
+
+        // when the form is sent from the keyboard
+        byId("fundSize").sendKeys(Keys.ENTER);
+
+        // then
+        WebElement error = waitForElement(By.cssSelector(".field[data-field='fundSize'] .field-error"));
+        assertThat(error.getText()).contains("must be greater than 0");
+        WebElement input = byId("fundSize");
+        assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(input.getAttribute("aria-describedby")).isEqualTo(error.getAttribute("id"));
+        assertThat(error.findElement(By.xpath("..")).findElement(By.id("fundSize")))
+                .as("the error sits in the field's own box")
+                .isNotNull();
+        assertThat(error.getLocation().getY()).isGreaterThan(input.getLocation().getY());
+        assertThat(byId("results").getAttribute("data-state")).isEqualTo("empty");
+        Browser.screenshot(driver, "field-error-1280x800");
+    }
+
+    @Test
+    void sector_bound_min_above_max_shows_the_servers_error_under_that_sector_row() {
+        // given
+        fillFund();
+        WebElement row = sectorBound("Fintech", "0.7", "0.2");
+
+        // when
+        byId("optimize").click();
+
+        // then
+        WebElement error = waitForElement(By.cssSelector("#sector-rows tr.error-row .field-error"));
+        assertThat(error.getAttribute("data-error-for")).isEqualTo("constraints.sectorBounds.Fintech");
+        assertThat(error.getText()).contains("exceeds max");
+        WebElement errorRow = row.findElement(By.xpath("following-sibling::tr[1]"));
+        assertThat(errorRow.getAttribute("class")).contains("error-row");
+        assertThat(row.findElement(By.cssSelector("[data-role=min]")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+    }
+
+    @Test
+    void optimization_runs_to_completion_and_the_page_shows_the_apis_result() throws IOException {
+        // given
+        fillFund();
+        type(byId("maxLossProbability"), "0.5");
+        type(byId("cvarLimit"), "0.7");
+        type(byId("cvarConfidence"), "0.9");
+        type(byId("bucketMaxWeight"), "0.6");
+        sectorBound("Fintech", "0.1", "0.6");
+        driver.findElement(By.cssSelector("#stage-rows tr[data-stage=Seed] [data-role=max]"))
+                .sendKeys("0.9");
+        type(byId("token"), "browser-test-token");
+        byId("fundSize").click();
+        driver.executeScript(WebPageFixtures.RECORD_AUTHORIZATION);
+
+        // when
+        byId("optimize").click();
+
+        // then the progress bar shows, and the run ends with every part drawn
+        assertThat(byId("progress-box").isDisplayed()).isTrue();
+        waitFor(RUN_TIMEOUT, () -> finished("results") && finished("histogram") && finished("frontier"));
+        String sessionId = byId("session-id").getText();
+        JsonObject result = new JsonObject(given().get("/api/optimization/result/" + sessionId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(byId("progress").getAttribute("value")).isEqualTo("100");
+        assertEveryApiCallCarriedTheToken();
+        assertAllocationTableMatches(result.getJsonArray("allocation"));
+        assertChartsDrawn(result.getJsonArray("allocation"), 2000);
+        assertThat(driver.findElements(By.cssSelector("#constraints tbody tr")))
+                .hasSize(result.getJsonArray("constraintReport").size());
+        assertThat(driver.findElements(By.cssSelector("#constraints tr.binding, #constraints tr.slack")))
+                .isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#relaxations li"))).isNotEmpty();
+        assertThat(byId("metrics").getText()).contains("In sample", "Out of sample", "Greedy baseline");
+
+        assertExportsMatch(result);
+        assertEvaluationComparesWithTheOptimum();
+        assertThat(driver.executeScript(WebPageFixtures.UNLABELLED))
+                .as("form controls without a label")
+                .isEqualTo(List.of());
+
+        driver.executeScript("window.scrollTo(0, 0);");
+        Browser.screenshot(driver, "page-1280x800");
+        driver.executeScript("document.getElementById('results').scrollIntoView();");
+        Browser.screenshot(driver, "results-1280x800");
+        Browser.fullPage(driver, "page-1280-full", WIDE, TALL);
+
+        Browser.viewport(driver, NARROW, TALL);
+        waitFor(Duration.ofSeconds(5), () -> chartWidth("histogram") < 400 && chartWidth("frontier") < 400);
+        assertThat((Long) driver.executeScript("return document.documentElement.scrollWidth;"))
+                .as(
+                        "no sideways scrolling on a narrow screen; too wide: %s",
+                        driver.executeScript(WebPageFixtures.TOO_WIDE))
+                .isLessThanOrEqualTo(NARROW);
+        driver.executeScript("window.scrollTo(0, 0);");
+        Browser.screenshot(driver, "page-400x800");
+        Browser.fullPage(driver, "page-400-full", NARROW, TALL);
+    }
+
+    @Test
+    void stored_matrix_with_a_winners_floor_out_of_reach_shows_the_relaxation_in_plain_words() {
+        // given a stored 3-bucket matrix with no 10x cell, so no allocation can expect any winner
+        String key = WebPageFixtures.storedMatrix();
+        driver.findElement(By.cssSelector("input[name=source][value=stored]")).click();
+        type(byId("matrixKey"), key);
+        type(byId("fundSize"), "20000000");
+        type(byId("validationScenarios"), "200");
+        type(byId("minExpectedWinners"), "5");
+
+        // when
+        byId("optimize").click();
+
+        // then
+        waitFor(RUN_TIMEOUT, () -> finished("results") && finished("histogram") && finished("frontier"));
+        assertThat(byId("result-matrix").getText()).isEqualTo(key);
+        assertThat(driver.findElements(By.cssSelector("#constraints tr.relaxed[data-constraint=expectedWinners]")))
+                .hasSize(1);
+        List<WebElement> log = driver.findElements(By.cssSelector("#relaxations li"));
+        assertThat(log).hasSize(1);
+        assertThat(log.getFirst().getText()).containsIgnoringCase("winners");
+        int bins = driver.findElements(By.cssSelector("#histogram svg rect.bin")).stream()
+                .mapToInt(b -> Integer.parseInt(b.getAttribute("data-count")))
+                .sum();
+        assertThat(bins).isEqualTo(10);
+    }
+
+    private void assertEveryApiCallCarriedTheToken() {
+        @SuppressWarnings("unchecked")
+        List<List<String>> calls = (List<List<String>>) driver.executeScript("return window.calls;");
+        assertThat(calls).extracting(call -> call.get(0)).contains("/api/optimization/request");
+        assertThat(calls).allSatisfy(call -> {
+            assertThat(call.get(0)).startsWith("/api/");
+            assertThat(call.get(1)).isEqualTo("Bearer browser-test-token");
+        });
+        assertThat(driver.executeScript("return sessionStorage.getItem('vcportfolio.token');"))
+                .isEqualTo("browser-test-token");
+    }
+
+    private void assertAllocationTableMatches(JsonArray allocation) {
+        List<WebElement> rows = driver.findElements(By.cssSelector("#allocation tbody tr"));
+        assertThat(rows).hasSize(allocation.size());
+        for (int i = 0; i < rows.size(); i++) {
+            WebElement row = rows.get(i);
+            JsonObject expected = allocation.getJsonObject(i);
+            assertThat(row.getAttribute("data-bucket")).isEqualTo(expected.getString("bucketKey"));
+            assertThat(Double.parseDouble(row.getAttribute("data-weight"))).isEqualTo(expected.getDouble("weight"));
+            assertThat(Double.parseDouble(row.getAttribute("data-dollars"))).isEqualTo(expected.getDouble("dollars"));
+            List<WebElement> cells = row.findElements(By.cssSelector("th, td"));
+            assertThat(cells.get(0).getText())
+                    .isEqualTo(expected.getString("bucketKey").replace("|", " · "));
+            assertThat(cells.get(1).getText()).endsWith("%");
+            assertThat(Double.parseDouble(cells.get(1).getText().replaceAll("[^0-9.]", "")))
+                    .isCloseTo(expected.getDouble("weight") * 100, within(0.005 + 1e-9));
+            assertThat(cells.get(2).getText()).startsWith("$");
+            assertThat(Long.parseLong(cells.get(2).getText().replaceAll("[^0-9]", "")))
+                    .isEqualTo(Math.round(expected.getDouble("dollars")));
+            assertThat(cells.get(3).getText()).isEqualTo(String.valueOf(expected.getLong("dealCount")));
+        }
+    }
+
+    private void assertChartsDrawn(JsonArray allocation, int scenarios) {
+        List<WebElement> bars = driver.findElements(By.cssSelector("#allocation-chart svg rect.bar"));
+        assertThat(bars).hasSize(allocation.size());
+        for (int i = 0; i < bars.size(); i++) {
+            assertThat(Double.parseDouble(bars.get(i).getAttribute("data-value")))
+                    .isEqualTo(allocation.getJsonObject(i).getDouble("weight"));
+        }
+        assertThat(byId("allocation-chart").getText()).contains("Share of the fund (%)");
+
+        List<WebElement> bins = driver.findElements(By.cssSelector("#histogram svg rect.bin"));
+        assertThat(bins).hasSizeGreaterThan(10);
+        int counted = bins.stream()
+                .mapToInt(b -> Integer.parseInt(b.getAttribute("data-count")))
+                .sum();
+        assertThat(counted)
+                .as("every scenario's portfolio MOIC is in the histogram")
+                .isEqualTo(scenarios);
+        assertThat(driver.findElements(By.cssSelector("#histogram svg > line.loss-threshold")))
+                .hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#histogram svg > rect.cvar-tail")))
+                .hasSize(1);
+        assertThat(byId("histogram").getText()).contains("Portfolio MOIC", "Share of scenarios (%)", "CVaR tail");
+
+        assertThat(driver.findElements(By.cssSelector("#frontier svg circle.point")))
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(driver.findElements(By.cssSelector("#frontier svg .marker.chosen")))
+                .hasSize(1);
+        assertThat(byId("frontier").getText()).contains("Expected MOIC (×)", "CVaR");
+    }
+
+    private void assertExportsMatch(JsonObject result) throws IOException {
+        String id = result.getString("sessionId");
+        Path csv = Browser.DOWNLOADS.resolve("allocation-" + id + ".csv");
+        Path json = Browser.DOWNLOADS.resolve("allocation-" + id + ".json");
+        Files.deleteIfExists(csv);
+        Files.deleteIfExists(json);
+        byId("export-csv").click();
+        byId("export-json").click();
+        waitFor(Duration.ofSeconds(15), () -> Files.exists(csv) && Files.exists(json));
+        JsonArray allocation = result.getJsonArray("allocation");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.getFirst()).isEqualTo("bucketKey,sector,stage,weight,dollars,dealCount");
+        assertThat(lines).hasSize(allocation.size() + 1);
+        for (int i = 0; i < allocation.size(); i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            assertThat(cells[0]).isEqualTo(allocation.getJsonObject(i).getString("bucketKey"));
+            assertThat(Double.parseDouble(cells[3]))
+                    .isEqualTo(allocation.getJsonObject(i).getDouble("weight"));
+            assertThat(Double.parseDouble(cells[4]))
+                    .isEqualTo(allocation.getJsonObject(i).getDouble("dollars"));
+        }
+        assertThat(new JsonObject(Files.readString(json)).getJsonArray("allocation"))
+                .isEqualTo(allocation);
+    }
+
+    private void assertEvaluationComparesWithTheOptimum() {
+        List<WebElement> weights = driver.findElements(By.cssSelector("#current-weights input"));
+        assertThat(weights).hasSize(3);
+        type(weights.get(0), "50");
+        type(weights.get(1), "30");
+        type(weights.get(2), "20");
+        byId("evaluate").click();
+        waitFor(Duration.ofSeconds(30), () -> byId("comparison").isDisplayed());
+        assertThat(driver.findElements(By.cssSelector("#comparison tbody tr"))).hasSize(5);
+        assertThat(byId("comparison").getText()).contains("My allocation", "Optimum");
+        assertThat(driver.findElements(By.cssSelector("#frontier svg .marker.mine")))
+                .hasSize(1);
+    }
+
+    /** A 3-bucket fund, 2,000 scenarios, 1,000 for validation. */
+    private void fillFund() {
+        type(byId("fundSize"), "50000000");
+        type(byId("scenarioCount"), "2000");
+        type(byId("validationScenarios"), "1000");
+        List<WebElement> rows = driver.findElements(By.cssSelector("#bucket-rows tr"));
+        bucket(rows.get(0), "SaaS", "Seed", "1000000", "1");
+        bucket(rows.get(1), "Fintech", "SeriesA", "3000000", "0.5");
+        bucket(rows.get(2), "Health", "Seed", "1500000", "1");
+    }
+
+    private void bucket(WebElement row, String sector, String stage, String check, String reserve) {
+        type(row.findElement(By.cssSelector("[data-role=sector]")), sector);
+        new Select(row.findElement(By.cssSelector("[data-role=stage]"))).selectByValue(stage);
+        type(row.findElement(By.cssSelector("[data-role=initialCheck]")), check);
+        type(row.findElement(By.cssSelector("[data-role=reserveRatio]")), reserve);
+    }
+
+    private WebElement sectorBound(String sector, String min, String max) {
+        byId("add-sector").click();
+        List<WebElement> rows = driver.findElements(By.cssSelector("#sector-rows tr.sector-row"));
+        WebElement row = rows.getLast();
+        type(row.findElement(By.cssSelector("[data-role=sector]")), sector);
+        type(row.findElement(By.cssSelector("[data-role=min]")), min);
+        type(row.findElement(By.cssSelector("[data-role=max]")), max);
+        return row;
+    }
+
+    /** The width the chart was drawn for (its viewBox), which follows the figure's width. */
+    private int chartWidth(String figure) {
+        return ((Number) driver.executeScript(
+                        "return document.querySelector(arguments[0]).viewBox.baseVal.width;", "#" + figure + " svg"))
+                .intValue();
+    }
+
+    private boolean finished(String id) {
+        String state = byId(id).getAttribute("data-state");
+        if ("failed".equals(state)) {
+            throw new AssertionError(id + " failed: " + byId("form-error").getText() + " / " + byId(id).getText());
+        }
+        return "done".equals(state);
+    }
+
+    private void type(WebElement input, String text) {
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private WebElement byId(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    private WebElement waitForElement(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> Stream.of(d.findElements(by))
+                        .flatMap(List::stream)
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null));
+    }
+
+    private void waitFor(Duration timeout, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(200)).until(d -> condition.getAsBoolean());
+    }
+}
