@@ -67,7 +67,15 @@ public final class OutboxDrainBenchmark {
             int latencyJobs,
             double p50,
             double p99,
-            double max) {}
+            double max,
+            Cpu cpu) {}
+
+    /**
+     * CPU spent during the timed drain, in microseconds per job: by the service process(es) and by the whole machine
+     * (service, PostgreSQL, this benchmark's polling and anything else running), from {@code /proc}; NaN elsewhere.
+     * Unlike jobs/s, this hardly depends on how fast or how busy the machine is.
+     */
+    record Cpu(double serviceMicrosPerJob, double machineMicrosPerJob) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -101,13 +109,16 @@ public final class OutboxDrainBenchmark {
                     Result result = run(replicas, concurrency, pool, asyncCommit, warmup, jobs, rate, seconds);
                     results.add(result);
                     System.out.printf(
-                            "  %d replica(s), concurrency %d: drained %d in %.2f s = %.0f jobs/s; latency p50 %.1f ms,"
-                                    + " p99 %.1f ms, max %.1f ms (%d jobs); load %s%n",
+                            "  %d replica(s), concurrency %d: drained %d in %.2f s = %.0f jobs/s; CPU per job: service"
+                                    + " %.0f µs, machine %.0f µs; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d"
+                                    + " jobs); load %s%n",
                             replicas,
                             concurrency,
                             jobs,
                             result.drainSeconds(),
                             result.jobsPerSecond(),
+                            result.cpu().serviceMicrosPerJob(),
+                            result.cpu().machineMicrosPerJob(),
                             result.p50(),
                             result.p99(),
                             result.max(),
@@ -119,12 +130,20 @@ public final class OutboxDrainBenchmark {
             TestDatabase.stop();
         }
         System.out.println();
-        System.out.println("| replicas | concurrency | drain " + jobs + " jobs | jobs/s | latency p50 | latency p99 |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| replicas | concurrency | drain " + jobs
+                + " jobs | jobs/s | CPU µs/job service | CPU µs/job machine | latency p50 | latency p99 |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             System.out.printf(
-                    "| %d | %d | %.2f s | %.0f | %.1f ms | %.1f ms |%n",
-                    r.replicas(), r.concurrency(), r.drainSeconds(), r.jobsPerSecond(), r.p50(), r.p99());
+                    "| %d | %d | %.2f s | %.0f | %.0f | %.0f | %.1f ms | %.1f ms |%n",
+                    r.replicas(),
+                    r.concurrency(),
+                    r.drainSeconds(),
+                    r.jobsPerSecond(),
+                    r.cpu().serviceMicrosPerJob(),
+                    r.cpu().machineMicrosPerJob(),
+                    r.p50(),
+                    r.p99());
         }
         for (int replicas : replicaCounts) {
             results.stream()
@@ -172,7 +191,12 @@ public final class OutboxDrainBenchmark {
                 if (warmup > 0) {
                     drain(connection, "warmup", warmup);
                 }
+                long serviceBefore = serviceTicks(services);
+                long machineBefore = machineBusyTicks();
                 double drain = drain(connection, "drain", jobs);
+                Cpu cpu = new Cpu(
+                        perJob(serviceTicks(services) - serviceBefore, jobs),
+                        perJob(machineBusyTicks() - machineBefore, jobs));
                 double[] latency = latency(connection, rate, seconds);
                 return new Result(
                         replicas,
@@ -183,7 +207,8 @@ public final class OutboxDrainBenchmark {
                         (int) latency[3],
                         latency[0],
                         latency[1],
-                        latency[2]);
+                        latency[2],
+                        cpu);
             }
         } finally {
             services.forEach(ServiceProcess::kill);
@@ -293,6 +318,43 @@ public final class OutboxDrainBenchmark {
         } catch (IllegalStateException e) {
             System.out.println("  (could not drop " + database.database() + ": " + e.getMessage() + ")");
         }
+    }
+
+    /** Clock ticks (USER_HZ, 100 on Linux) of user + system time of the service processes; -1 without /proc. */
+    private static long serviceTicks(List<ServiceProcess> services) {
+        long ticks = 0;
+        for (ServiceProcess service : services) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + service.pid() + "/stat"));
+                // fields after the command name, which is in parentheses and may contain spaces
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (Exception e) {
+                return -1;
+            }
+        }
+        return ticks;
+    }
+
+    /** Busy clock ticks of all cores (everything but idle and iowait) from /proc/stat; -1 without /proc. */
+    private static long machineBusyTicks() {
+        try {
+            String[] fields =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(fields[i]);
+                }
+            }
+            return busy;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static double perJob(long ticks, int jobs) {
+        return ticks < 0 ? Double.NaN : ticks * 10_000.0 / jobs;
     }
 
     private static String load() {
