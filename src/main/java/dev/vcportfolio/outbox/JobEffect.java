@@ -3,6 +3,7 @@ package dev.vcportfolio.outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.List;
 
 /**
  * What a finished job writes, run on the completing transaction's connection together with the job's own
@@ -30,7 +31,7 @@ public interface JobEffect {
 
         @Override
         public Uni<Void> apply(SqlConnection transaction) {
-            return transaction.preparedQuery(sql).execute(parameters).replaceWithVoid();
+            return OutboxRepository.statements(transaction, sql, List.of(parameters));
         }
     }
 }
