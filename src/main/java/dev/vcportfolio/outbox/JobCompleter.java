@@ -149,8 +149,10 @@ final class JobCompleter {
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<String, List<Tuple>> statement : statements.entrySet()) {
-            chain = chain.chain(
-                    () -> OutboxRepository.statements(transaction, statement.getKey(), statement.getValue()));
+            chain = chain.chain(() -> transaction
+                    .preparedQuery(statement.getKey())
+                    .executeBatch(statement.getValue())
+                    .replaceWithVoid());
         }
         for (JobEffect effect : others) {
             chain = chain.chain(() -> effect.apply(transaction));

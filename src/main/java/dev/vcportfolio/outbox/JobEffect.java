@@ -3,7 +3,6 @@ package dev.vcportfolio.outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.util.List;
 
 /**
  * What a finished job writes, run on the completing transaction's connection together with the job's own
@@ -31,7 +30,7 @@ public interface JobEffect {
 
         @Override
         public Uni<Void> apply(SqlConnection transaction) {
-            return OutboxRepository.statements(transaction, sql, List.of(parameters));
+            return transaction.preparedQuery(sql).execute(parameters).replaceWithVoid();
         }
     }
 }

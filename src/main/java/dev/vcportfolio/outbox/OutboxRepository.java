@@ -61,17 +61,6 @@ public class OutboxRepository {
                 });
     }
 
-    /**
-     * Runs one statement of {@link JobEffect.Statement}s with each of the parameter rows, in one round trip (a single
-     * row is a plain execution). Static: effects run it without a repository at hand.
-     */
-    static Uni<Void> statements(SqlConnection transaction, String sql, List<Tuple> rows) {
-        return (rows.size() == 1
-                        ? transaction.preparedQuery(sql).execute(rows.getFirst())
-                        : transaction.preparedQuery(sql).executeBatch(rows))
-                .replaceWithVoid();
-    }
-
     Uni<Boolean> retry(SqlConnection transaction, ClaimedJob job, double delaySeconds, String reason) {
         return updated(transaction, OutboxSql.RETRY, Tuple.of(job.id(), job.attempt(), delaySeconds, reason));
     }
