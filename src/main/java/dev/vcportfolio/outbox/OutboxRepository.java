@@ -12,10 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** The outbox's SQL. Statements that belong to a caller's transaction take that transaction's connection. */
@@ -45,20 +43,6 @@ public class OutboxRepository {
 
     Uni<Boolean> complete(SqlConnection transaction, ClaimedJob job) {
         return updated(transaction, OutboxSql.COMPLETE, Tuple.of(job.id(), job.attempt()));
-    }
-
-    /** Completes the jobs whose rows still carry their attempt; returns those jobs' ids. */
-    Uni<Set<UUID>> completeAll(SqlConnection transaction, List<ClaimedJob> jobs) {
-        UUID[] ids = jobs.stream().map(ClaimedJob::id).toArray(UUID[]::new);
-        Integer[] attempts = jobs.stream().map(ClaimedJob::attempt).toArray(Integer[]::new);
-        return transaction
-                .preparedQuery(OutboxSql.COMPLETE_ALL)
-                .execute(Tuple.of(ids, attempts))
-                .map(rows -> {
-                    Set<UUID> held = new HashSet<>(rows.size() * 2);
-                    rows.forEach(row -> held.add(row.getUUID("id")));
-                    return held;
-                });
     }
 
     Uni<Boolean> retry(SqlConnection transaction, ClaimedJob job, double delaySeconds, String reason) {

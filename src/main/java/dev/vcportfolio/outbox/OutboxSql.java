@@ -41,17 +41,6 @@ final class OutboxSql {
             SET status = 'completed', completed_at = now(), processing_at = NULL, error_reason = NULL
             WHERE id = $1 AND status = 'processing' AND attempts = $2""";
 
-    /**
-     * $1 ids, $2 attempts: COMPLETE for several jobs at once, with the same lease check per job; returns the ids it
-     * completed, whose effects alone may then be applied in the same transaction.
-     */
-    static final String COMPLETE_ALL = """
-            UPDATE job_outbox AS job
-            SET status = 'completed', completed_at = now(), processing_at = NULL, error_reason = NULL
-            FROM unnest($1::uuid[], $2::int[]) AS done(id, attempt)
-            WHERE job.id = done.id AND job.status = 'processing' AND job.attempts = done.attempt
-            RETURNING job.id""";
-
     /** $1 id, $2 attempt, $3 delay in seconds, $4 reason. */
     static final String RETRY = """
             UPDATE job_outbox
@@ -65,17 +54,10 @@ final class OutboxSql {
             SET status = 'failed', completed_at = now(), processing_at = NULL, error_reason = $3
             WHERE id = $1 AND status = 'processing' AND attempts = $2""";
 
-    /**
-     * $1 ids: renews the leases of the jobs this worker runs. Skips rows locked by a completing transaction (they need
-     * no renewal): waiting for them could deadlock with a batch that locks the same rows in another order.
-     */
+    /** $1 ids: renews the leases of the jobs this worker runs. */
     static final String HEARTBEAT = """
             UPDATE job_outbox SET processing_at = now()
-            WHERE id IN (
-                SELECT id FROM job_outbox
-                WHERE id = ANY($1) AND status = 'processing'
-                FOR UPDATE SKIP LOCKED
-            )""";
+            WHERE id = ANY($1) AND status = 'processing'""";
 
     /**
      * $1 ids, $2 attempts: hands jobs back on shutdown without counting the attempt (the worker stopped, the job did

@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 
 /**
  * This replica's outbox loop: claims as many due jobs as it has free slots, runs each through its handler, and commits
- * the handler's effect with the job's completion ({@link JobCompleter}: several finished jobs per transaction). Woken by NOTIFY ({@link OutboxListener}), by a finished job, and by
+ * the handler's effect with the job's completion. Woken by NOTIFY ({@link OutboxListener}), by a finished job, and by
  * a poll as the fallback.
  */
 @ApplicationScoped
@@ -37,7 +37,6 @@ public class OutboxWorker {
     private final Vertx vertx;
     private final JobHandlers handlers;
     private final JobGiveUp giveUp;
-    private final JobCompleter completer;
     private final int concurrency;
     private final Map<UUID, ClaimedJob> running = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -65,7 +64,6 @@ public class OutboxWorker {
         this.vertx = vertx;
         this.handlers = handlers;
         this.giveUp = giveUp;
-        this.completer = new JobCompleter(pool, repository);
         this.concurrency = config.concurrency().orElse(Runtime.getRuntime().availableProcessors());
     }
 
@@ -132,17 +130,27 @@ public class OutboxWorker {
                 ? Uni.createFrom().failure(new IllegalStateException("no handler for job type " + job.jobType()))
                 : Uni.createFrom().deferred(() -> handler.run(job));
         work.onItem()
-                .transformToUni(effect -> completer.complete(job, effect))
+                .transformToUni(effect -> complete(job, effect))
                 .onFailure()
                 .recoverWithUni(failure -> fail(job, failure))
                 .subscribe()
                 .with(outcome -> finished(job, outcome, Duration.ofNanos(System.nanoTime() - started)), failure -> {
                     LOG.errorf(failure, "Outbox could not record the outcome of job %s", job.idempotencyKey());
-                    finished(job, JobOutcome.UNRECORDED, Duration.ZERO);
+                    finished(job, Outcome.UNRECORDED, Duration.ZERO);
                 });
     }
 
-    private Uni<JobOutcome> fail(ClaimedJob job, Throwable failure) {
+    private Uni<Outcome> complete(ClaimedJob job, JobEffect effect) {
+        return pool.withTransaction(transaction -> effect.apply(transaction)
+                        .chain(() -> repository.complete(transaction, job))
+                        .chain(held -> held
+                                ? Uni.createFrom().item(Outcome.COMPLETED)
+                                : Uni.createFrom().failure(new LeaseLost())))
+                .onFailure(LeaseLost.class)
+                .recoverWithItem(Outcome.LEASE_LOST);
+    }
+
+    private Uni<Outcome> fail(ClaimedJob job, Throwable failure) {
         String reason = reason(failure);
         if (!job.lastAttempt()) {
             double delay = Backoff.seconds(job.attempt(), jitter);
@@ -150,14 +158,14 @@ public class OutboxWorker {
                     "Job %s failed (attempt %d of %d), retrying in %.1f s: %s",
                     job.idempotencyKey(), job.attempt(), job.maxAttempts(), delay, reason);
             return pool.withTransaction(transaction -> repository.retry(transaction, job, delay, reason))
-                    .map(held -> held ? JobOutcome.RETRIED : JobOutcome.LEASE_LOST);
+                    .map(held -> held ? Outcome.RETRIED : Outcome.LEASE_LOST);
         }
         LOG.errorf("Job %s failed at its last attempt (%d): %s", job.idempotencyKey(), job.attempt(), reason);
         return pool.withTransaction(transaction -> giveUp.giveUp(transaction, job, reason))
-                .map(held -> held ? JobOutcome.FAILED : JobOutcome.LEASE_LOST);
+                .map(held -> held ? Outcome.FAILED : Outcome.LEASE_LOST);
     }
 
-    private void finished(ClaimedJob job, JobOutcome outcome, Duration took) {
+    private void finished(ClaimedJob job, Outcome outcome, Duration took) {
         switch (outcome) {
             case COMPLETED -> {
                 completed.incrementAndGet();
@@ -222,5 +230,20 @@ public class OutboxWorker {
         String message = failure.getMessage();
         String reason = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         return reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+    }
+
+    private enum Outcome {
+        COMPLETED,
+        RETRIED,
+        FAILED,
+        LEASE_LOST,
+        UNRECORDED
+    }
+
+    /** The job's row no longer carries this attempt: another worker owns it, so this one commits nothing. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super("lease lost", null, false, false);
+        }
     }
 }

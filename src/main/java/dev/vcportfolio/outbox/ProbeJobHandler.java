@@ -36,7 +36,7 @@ class ProbeJobHandler implements JobHandler {
             if (failure != null) {
                 throw new ProbeFailure(failure);
             }
-            return repository.recordEffect(job);
+            return transaction -> repository.recordEffect(transaction, job);
         });
     }
 
