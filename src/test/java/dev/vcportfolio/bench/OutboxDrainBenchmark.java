@@ -67,7 +67,16 @@ public final class OutboxDrainBenchmark {
             int latencyJobs,
             double p50,
             double p99,
-            double max) {}
+            double max,
+            Cpu cpu) {}
+
+    /**
+     * CPU spent during the timed drain, in microseconds per job: by the service process(es), by PostgreSQL (the
+     * server's processes: postmaster and its children, found through this benchmark's backend, so only a server on
+     * this machine), and by the whole machine (anything running, other people's builds included); from {@code /proc},
+     * NaN where it is missing. Unlike jobs/s, the first two hardly depend on how busy the machine is.
+     */
+    record Cpu(double serviceMicrosPerJob, double databaseMicrosPerJob, double machineMicrosPerJob) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -101,13 +110,17 @@ public final class OutboxDrainBenchmark {
                     Result result = run(replicas, concurrency, pool, asyncCommit, warmup, jobs, rate, seconds);
                     results.add(result);
                     System.out.printf(
-                            "  %d replica(s), concurrency %d: drained %d in %.2f s = %.0f jobs/s; latency p50 %.1f ms,"
-                                    + " p99 %.1f ms, max %.1f ms (%d jobs); load %s%n",
+                            "  %d replica(s), concurrency %d: drained %d in %.2f s = %.0f jobs/s; CPU per job: service"
+                                    + " %.0f µs, PostgreSQL %.0f µs, machine %.0f µs; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d"
+                                    + " jobs); load %s%n",
                             replicas,
                             concurrency,
                             jobs,
                             result.drainSeconds(),
                             result.jobsPerSecond(),
+                            result.cpu().serviceMicrosPerJob(),
+                            result.cpu().databaseMicrosPerJob(),
+                            result.cpu().machineMicrosPerJob(),
                             result.p50(),
                             result.p99(),
                             result.max(),
@@ -119,12 +132,21 @@ public final class OutboxDrainBenchmark {
             TestDatabase.stop();
         }
         System.out.println();
-        System.out.println("| replicas | concurrency | drain " + jobs + " jobs | jobs/s | latency p50 | latency p99 |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| replicas | concurrency | drain " + jobs
+                + " jobs | jobs/s | CPU µs/job: service | PostgreSQL | machine | latency p50 | latency p99 |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             System.out.printf(
-                    "| %d | %d | %.2f s | %.0f | %.1f ms | %.1f ms |%n",
-                    r.replicas(), r.concurrency(), r.drainSeconds(), r.jobsPerSecond(), r.p50(), r.p99());
+                    "| %d | %d | %.2f s | %.0f | %.0f | %.0f | %.0f | %.1f ms | %.1f ms |%n",
+                    r.replicas(),
+                    r.concurrency(),
+                    r.drainSeconds(),
+                    r.jobsPerSecond(),
+                    r.cpu().serviceMicrosPerJob(),
+                    r.cpu().databaseMicrosPerJob(),
+                    r.cpu().machineMicrosPerJob(),
+                    r.p50(),
+                    r.p99());
         }
         for (int replicas : replicaCounts) {
             results.stream()
@@ -172,7 +194,15 @@ public final class OutboxDrainBenchmark {
                 if (warmup > 0) {
                     drain(connection, "warmup", warmup);
                 }
+                long postmaster = postmaster(connection);
+                long serviceBefore = serviceTicks(services);
+                Map<Long, Long> databaseBefore = databaseTicks(postmaster);
+                long machineBefore = machineBusyTicks();
                 double drain = drain(connection, "drain", jobs);
+                Cpu cpu = new Cpu(
+                        perJob(serviceTicks(services) - serviceBefore, jobs),
+                        perJob(growth(databaseBefore, databaseTicks(postmaster)), jobs),
+                        perJob(machineBusyTicks() - machineBefore, jobs));
                 double[] latency = latency(connection, rate, seconds);
                 return new Result(
                         replicas,
@@ -183,7 +213,8 @@ public final class OutboxDrainBenchmark {
                         (int) latency[3],
                         latency[0],
                         latency[1],
-                        latency[2]);
+                        latency[2],
+                        cpu);
             }
         } finally {
             services.forEach(ServiceProcess::kill);
@@ -254,27 +285,34 @@ public final class OutboxDrainBenchmark {
         }
     }
 
+    /**
+     * Polls for unfinished jobs through the partial indexes of pending and processing rows, so the poll costs the
+     * server little while it drains (counting completed rows re-read every finished row ten times a second); then
+     * checks the completed jobs and their effects once.
+     */
     private static void awaitCompleted(Statement statement, String keys, int expected)
             throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        String sql = "SELECT count(*) FROM job_outbox WHERE status = 'completed' AND idempotency_key LIKE '"
-                + keys.replace("'", "") + "'";
-        while (true) {
-            long done = (long) single(statement, sql);
-            if (done == expected) {
-                long effects = (long) single(
-                        statement,
-                        "SELECT count(*) FROM outbox_probe_effects WHERE idempotency_key LIKE '" + keys.replace("'", "")
-                                + "'");
-                if (effects != expected) {
-                    throw new IllegalStateException(effects + " effects for " + expected + " completed jobs");
-                }
-                return;
-            }
+        String like = keys.replace("'", "");
+        // one count per status: `status IN (...)` cannot use either partial index and scans the table
+        String unfinished = """
+                SELECT (SELECT count(*) FROM job_outbox WHERE status = 'pending' AND idempotency_key LIKE '%1$s')
+                     + (SELECT count(*) FROM job_outbox WHERE status = 'processing' AND idempotency_key LIKE '%1$s')""".formatted(like);
+        while (single(statement, unfinished) > 0) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + done + " of " + expected + " jobs completed in time");
+                throw new IllegalStateException(
+                        (long) single(statement, unfinished) + " of " + expected + " jobs still unfinished");
             }
             Thread.sleep(100);
+        }
+        long done = (long) single(
+                statement,
+                "SELECT count(*) FROM job_outbox WHERE status = 'completed' AND idempotency_key LIKE '" + like + "'");
+        long effects = (long) single(
+                statement, "SELECT count(*) FROM outbox_probe_effects WHERE idempotency_key LIKE '" + like + "'");
+        if (done != expected || effects != expected) {
+            throw new IllegalStateException(
+                    done + " jobs completed and " + effects + " effects for " + expected + " jobs");
         }
     }
 
@@ -293,6 +331,92 @@ public final class OutboxDrainBenchmark {
         } catch (IllegalStateException e) {
             System.out.println("  (could not drop " + database.database() + ": " + e.getMessage() + ")");
         }
+    }
+
+    /** Clock ticks (USER_HZ, 100 on Linux) of user + system time of the service processes; -1 without /proc. */
+    private static long serviceTicks(List<ServiceProcess> services) {
+        long ticks = 0;
+        for (ServiceProcess service : services) {
+            String[] fields = stat(service.pid());
+            if (fields.length == 0) {
+                return -1;
+            }
+            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+        return ticks;
+    }
+
+    /** The PostgreSQL server's main process: the parent of this connection's backend; -1 when not on this machine. */
+    private static long postmaster(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            String[] fields = stat((long) single(statement, "SELECT pg_backend_pid()"));
+            return fields.length == 0 ? -1 : Long.parseLong(fields[1]);
+        }
+    }
+
+    /** Ticks per process of the server and its children (backends, WAL writer, ...); empty without /proc. */
+    private static Map<Long, Long> databaseTicks(long postmaster) {
+        Map<Long, Long> ticks = new HashMap<>();
+        if (postmaster < 0) {
+            return ticks;
+        }
+        try (var processes = Files.list(Path.of("/proc"))) {
+            processes
+                    .map(path -> path.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .forEach(name -> {
+                        long pid = Long.parseLong(name);
+                        String[] fields = stat(pid);
+                        if (fields.length > 0 && (pid == postmaster || Long.parseLong(fields[1]) == postmaster)) {
+                            ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                        }
+                    });
+        } catch (Exception e) {
+            ticks.clear();
+        }
+        return ticks;
+    }
+
+    /** Ticks the processes used between two snapshots (a process that started meanwhile counts from zero). */
+    private static long growth(Map<Long, Long> before, Map<Long, Long> after) {
+        if (after.isEmpty()) {
+            return -1;
+        }
+        return after.entrySet().stream()
+                .mapToLong(entry -> entry.getValue() - before.getOrDefault(entry.getKey(), 0L))
+                .sum();
+    }
+
+    /** The fields of /proc/pid/stat after the command name (state first); empty when unreadable. */
+    private static String[] stat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // the command name is in parentheses and may contain spaces
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (Exception e) {
+            return new String[0];
+        }
+    }
+
+    /** Busy clock ticks of all cores (everything but idle and iowait) from /proc/stat; -1 without /proc. */
+    private static long machineBusyTicks() {
+        try {
+            String[] fields =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(fields[i]);
+                }
+            }
+            return busy;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static double perJob(long ticks, int jobs) {
+        return ticks < 0 ? Double.NaN : ticks * 10_000.0 / jobs;
     }
 
     private static String load() {
