@@ -70,6 +70,24 @@ public class ProblemMapper {
                 : Response.fromResponse(problem).status(status).build();
     }
 
+    /**
+     * Authentication refused inside the REST layer (a defence in depth: the /api permission answers before a resource
+     * runs, through BearerTokenMechanism's challenge, with the same body).
+     */
+    @ServerExceptionMapper({
+        io.quarkus.security.UnauthorizedException.class,
+        io.quarkus.security.AuthenticationFailedException.class
+    })
+    public Response unauthorized(RuntimeException exception, UriInfo uri) {
+        return Response.fromResponse(problem(
+                        ProblemKind.UNAUTHORIZED,
+                        "send Authorization: Bearer <token> with a valid API token",
+                        uri,
+                        List.of()))
+                .header("WWW-Authenticate", "Bearer realm=\"vc-portfolio\"")
+                .build();
+    }
+
     /** Quarkus's body reader signals a chunked body past the route's limit this way (it has already answered 413). */
     @ServerExceptionMapper
     public Response bodyTooLarge(java.io.IOException exception, UriInfo uri) {
