@@ -34,6 +34,9 @@ public final class TestTokens {
 
     public static final String AUTHORIZATION = "Authorization";
 
+    /** As a RestAssured request's Authorization value: send the request without the header (ApiTokenExtension). */
+    public static final String NO_TOKEN = "test:no-authorization-header";
+
     /**
      * Fresh funds of {@link #TOKEN} in the benchmarks' services ({@link #ENVIRONMENT} plus these), so each benchmark
      * request can use a fund, and so a matrix key, never seen before; drawn in turn by {@link #freshFund()} and reused

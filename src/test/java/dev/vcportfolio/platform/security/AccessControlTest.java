@@ -48,9 +48,12 @@ class AccessControlTest {
         }
     }
 
+    /** The token the endpoint calls send; null: none (not even the test default). */
+    private static String token;
+
     @BeforeEach
-    void no_default_token() {
-        RestAssured.requestSpecification = null;
+    void no_token() {
+        token = null;
         if (owned == null) {
             owned = create();
         }
@@ -64,8 +67,7 @@ class AccessControlTest {
                                 List.of(200, 201)),
                         new Endpoint(
                                 "POST /api/matrices (multipart)",
-                                o -> RestAssured.given()
-                                        .multiPart(
+                                o -> req().multiPart(
                                                 "spec",
                                                 "{\"fundId\":\"" + FUND + "\",\"buckets\":[{\"sector\":\"A\","
                                                         + "\"stage\":\"Seed\",\"initialCheck\":1000000,"
@@ -95,18 +97,15 @@ class AccessControlTest {
                                 List.of(200, 202)),
                         new Endpoint(
                                 "GET /api/matrices/{key}",
-                                o -> RestAssured.given().get("/api/matrices/" + o.matrixKey()),
+                                o -> req().get("/api/matrices/" + o.matrixKey()),
                                 List.of(200)),
                         new Endpoint(
                                 "GET /api/matrices/{key}/moic (JSON)",
-                                o -> RestAssured.given()
-                                        .accept(ContentType.JSON)
-                                        .get("/api/matrices/" + o.matrixKey() + "/moic"),
+                                o -> req().accept(ContentType.JSON).get("/api/matrices/" + o.matrixKey() + "/moic"),
                                 List.of(200)),
                         new Endpoint(
                                 "GET /api/matrices/{key}/moic (bytes)",
-                                o -> RestAssured.given()
-                                        .accept("application/octet-stream")
+                                o -> req().accept("application/octet-stream")
                                         .get("/api/matrices/" + o.matrixKey() + "/moic"),
                                 List.of(200)),
                         new Endpoint(
@@ -116,7 +115,7 @@ class AccessControlTest {
                                 List.of(201)),
                         new Endpoint(
                                 "GET /api/calibrations/{version}",
-                                o -> RestAssured.given().get("/api/calibrations/" + o.calibration()),
+                                o -> req().get("/api/calibrations/" + o.calibration()),
                                 List.of(200)),
                         new Endpoint(
                                 "POST /api/optimization/request",
@@ -124,15 +123,15 @@ class AccessControlTest {
                                 List.of(202)),
                         new Endpoint(
                                 "GET /api/optimization/status/{id}",
-                                o -> RestAssured.given().get("/api/optimization/status/" + o.session()),
+                                o -> req().get("/api/optimization/status/" + o.session()),
                                 List.of(200)),
                         new Endpoint(
                                 "GET /api/optimization/result/{id}",
-                                o -> RestAssured.given().get("/api/optimization/result/" + o.session()),
+                                o -> req().get("/api/optimization/result/" + o.session()),
                                 List.of(200, 409)),
                         new Endpoint(
                                 "POST /api/optimization/{id}/cancel",
-                                o -> RestAssured.given().post("/api/optimization/" + o.cancellable() + "/cancel"),
+                                o -> req().post("/api/optimization/" + o.cancellable() + "/cancel"),
                                 List.of(200, 409)),
                         new Endpoint(
                                 "POST /api/portfolio/evaluate",
@@ -229,7 +228,7 @@ class AccessControlTest {
         as(TestTokens.OTHER_TOKEN);
 
         // when
-        Response response = RestAssured.given().get("/api/calibrations");
+        Response response = req().get("/api/calibrations");
 
         // then
         response.then().statusCode(200);
@@ -245,7 +244,7 @@ class AccessControlTest {
         as(TestTokens.OTHER_TOKEN);
 
         // when
-        Response response = RestAssured.given().get("/api/calibrations/industry-benchmark-v1");
+        Response response = req().get("/api/calibrations/industry-benchmark-v1");
 
         // then
         response.then().statusCode(200);
@@ -300,8 +299,7 @@ class AccessControlTest {
             }
             String concrete = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
             operations.keySet().forEach(method -> {
-                int status = RestAssured.given()
-                        .contentType(ContentType.JSON)
+                int status = req().contentType(ContentType.JSON)
                         .body("{}")
                         .request(method.toUpperCase(java.util.Locale.ROOT), concrete)
                         .statusCode();
@@ -359,19 +357,23 @@ class AccessControlTest {
                 .body("type", equalTo("urn:vcportfolio:problem:unauthorized"));
     }
 
-    private static void as(String token) {
-        RestAssured.requestSpecification =
-                RestAssured.given().header(TestTokens.AUTHORIZATION, TestTokens.bearer(token));
+    private static void as(String caller) {
+        token = caller;
     }
 
-    /** A request with exactly this token, whatever the default specification says. */
-    private static RequestSpecification client(String token) {
-        RestAssured.requestSpecification = null;
-        return RestAssured.given().header(TestTokens.AUTHORIZATION, TestTokens.bearer(token));
+    /** A request with the current {@link #token} only. */
+    private static RequestSpecification req() {
+        return RestAssured.given()
+                .header(TestTokens.AUTHORIZATION, token == null ? TestTokens.NO_TOKEN : TestTokens.bearer(token));
+    }
+
+    /** A request with exactly this token. */
+    private static RequestSpecification client(String caller) {
+        return RestAssured.given().header(TestTokens.AUTHORIZATION, TestTokens.bearer(caller));
     }
 
     private static RequestSpecification json() {
-        return RestAssured.given().contentType(ContentType.JSON);
+        return req().contentType(ContentType.JSON);
     }
 
     /** Creates, as the owning fund, what the other tests try to reach. */
@@ -403,7 +405,7 @@ class AccessControlTest {
                     .path("sessionId");
             return new Owned(key, version, session, cancellable);
         } finally {
-            RestAssured.requestSpecification = null;
+            token = null;
         }
     }
 
