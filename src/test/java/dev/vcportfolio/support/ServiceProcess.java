@@ -103,10 +103,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Optional<Integer> status(String path) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri(path))
-                    .timeout(Duration.ofSeconds(3))
-                    .GET()
-                    .build();
+            HttpRequest request =
+                    request(path).timeout(Duration.ofSeconds(3)).GET().build();
             return Optional.of(
                     HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
         } catch (IOException e) {
