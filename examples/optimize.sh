@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs one optimization session against a running service and prints the allocation table.
 #   examples/optimize.sh [base-url]          default http://localhost:8080
-# Start the service first: ./mvnw -DskipTests package quarkus:run
+# Start the service first (README, Access): APP_AUTH_TOKENS=dev-token=7b0c1f9e-2a34-4c1d-9a55-3f2b1e0d4c21 ./mvnw -DskipTests package quarkus:run
+# then: API_TOKEN=dev-token examples/optimize.sh
 set -euo pipefail
 base="${1:-http://localhost:8080}"
 auth=()
-if [ -n "${API_TOKEN:-}" ]; then auth=(-H "Authorization: Bearer $API_TOKEN"); fi
+if [ -n "${API_TOKEN:-}" ]; then auth=(-H "Authorization: Bearer $API_TOKEN")
+else echo "API_TOKEN is not set: every /api call will answer 401 (README, Access)" >&2; fi
 
 body='{
   "fundId": "7b0c1f9e-2a34-4c1d-9a55-3f2b1e0d4c21",

@@ -40,4 +40,23 @@ public record CalibrationRequest(
         @Size(max = 200) String calibrationMethod) {
 
     public static final String VERSION_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+
+    /** The same calibration for the given owner. */
+    public CalibrationRequest withFundId(UUID owner) {
+        return new CalibrationRequest(
+                version,
+                owner,
+                transitionStats,
+                exitOutcomes,
+                maxMoic,
+                maxRounds,
+                regimes,
+                regimeImpact,
+                shockScale,
+                systematicWeight,
+                idiosyncraticWeight,
+                sampleSize,
+                dataWindow,
+                calibrationMethod);
+    }
 }

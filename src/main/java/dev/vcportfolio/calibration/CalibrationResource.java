@@ -1,5 +1,6 @@
 package dev.vcportfolio.calibration;
 
+import dev.vcportfolio.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CalibrationResource {
 
     private final CalibrationService service;
+    private final Caller caller;
 
-    CalibrationResource(CalibrationService service) {
+    CalibrationResource(CalibrationService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
@@ -38,7 +41,7 @@ public class CalibrationResource {
             description = "Stored",
             content = @Content(schema = @Schema(implementation = CalibrationView.class)))
     public Uni<Response> create(@NotNull @Valid CalibrationRequest request) {
-        return service.create(request)
+        return service.create(request, caller.funds())
                 .map(view -> Response.created(URI.create("/api/calibrations/" + view.version()))
                         .entity(view)
                         .build());
@@ -47,13 +50,13 @@ public class CalibrationResource {
     @GET
     @Operation(operationId = "listCalibrations", summary = "The benchmark calibrations and the caller's own")
     public Uni<List<CalibrationView>> list() {
-        return service.list(List.of());
+        return service.list(caller.funds());
     }
 
     @GET
     @Path("/{version}")
     @Operation(operationId = "getCalibration", summary = "One calibration snapshot")
     public Uni<CalibrationView> get(@PathParam("version") String version) {
-        return service.get(version);
+        return service.get(version, caller.funds());
     }
 }

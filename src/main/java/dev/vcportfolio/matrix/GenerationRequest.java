@@ -35,4 +35,11 @@ public record GenerationRequest(
 
         @Finite @Positive @DecimalMax("1e13") Double fundSize,
 
-        @Finite @Positive @DecimalMax("1") Double bucketMaxWeight) {}
+        @Finite @Positive @DecimalMax("1") Double bucketMaxWeight) {
+
+    /** The same request for the given owner. */
+    public GenerationRequest withFundId(UUID owner) {
+        return new GenerationRequest(
+                owner, buckets, scenarioCount, calibrationVersion, regimes, recycling, fundSize, bucketMaxWeight);
+    }
+}

@@ -6,6 +6,7 @@ import dev.vcportfolio.core.error.DomainException;
 import dev.vcportfolio.core.key.MatrixKey;
 import dev.vcportfolio.outbox.JobType;
 import dev.vcportfolio.outbox.OutboxRepository;
+import dev.vcportfolio.platform.security.FundScope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -56,8 +57,10 @@ public class GenerationService {
     /** A checked request's key and the calibration version it was planned with. */
     public record Planned(MatrixKey key, String calibrationVersion) {}
 
-    public Uni<Requested> request(GenerationRequest request) {
-        return plan(request)
+    /** Generates for the fund the request names, or the token's first fund; a fund it does not hold is a 404. */
+    public Uni<Requested> request(GenerationRequest body, FundScope scope) {
+        GenerationRequest request = body.withFundId(scope.owner(body.fundId()));
+        return plan(request, scope)
                 .chain(planned -> pool.withTransaction(transaction -> ensure(transaction, planned, request.fundId()))
                         .replaceWith(planned.key()))
                 .chain(key -> matrices.view(key.hex()))
@@ -65,12 +68,12 @@ public class GenerationService {
     }
 
     /** Checks a request and computes its matrix key; 400 naming the field when it does not make a simulation. */
-    public Uni<Planned> plan(GenerationRequest request) {
+    public Uni<Planned> plan(GenerationRequest request, FundScope scope) {
         GenerationRules.check(request, maxScenarios, limits.maxCells());
         String version =
                 request.calibrationVersion() != null ? request.calibrationVersion() : CalibrationView.BENCHMARK_VERSION;
         return calibrations
-                .get(version)
+                .get(version, scope)
                 .onFailure(DomainException.NotFound.class)
                 .transform(missing -> DomainException.Invalid.of("calibrationVersion", missing.getMessage()))
                 .map(calibration -> new Planned(plannedKey(request, calibration), version));

@@ -149,7 +149,7 @@ public class MatrixRepository {
     /** A matrix's payload and bucket parameters, for the optimizer; empty when unknown. */
     Uni<Optional<StoredInput>> findInput(String key) {
         return pool.preparedQuery("""
-                        SELECT id, status, compression_codec, bucket_keys, bucket_count, s_opt, moic_matrix,
+                        SELECT id, status, fund_id, compression_codec, bucket_keys, bucket_count, s_opt, moic_matrix,
                                bucket_params, sim_model_version
                         FROM scenario_matrices
                         WHERE matrix_key = $1""").execute(Tuple.of(key)).map(rows -> {
@@ -163,7 +163,7 @@ public class MatrixRepository {
                     row.getUUID("id"),
                     new StoredMatrix(
                             row.getString("status"),
-                            null,
+                            row.getUUID("fund_id"),
                             row.getString("compression_codec"),
                             row.getValue("bucket_keys") == null
                                     ? List.of()

@@ -1,5 +1,6 @@
 package dev.vcportfolio.matrix;
 
+import dev.vcportfolio.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,10 +31,12 @@ public class MatrixResource {
 
     private final MatrixService service;
     private final GenerationService generation;
+    private final Caller caller;
 
-    MatrixResource(MatrixService service, GenerationService generation) {
+    MatrixResource(MatrixService service, GenerationService generation, Caller caller) {
         this.service = service;
         this.generation = generation;
+        this.caller = caller;
     }
 
     @POST
@@ -54,7 +57,7 @@ public class MatrixResource {
             content = @Content(schema = @Schema(implementation = MatrixView.class)))
     public Uni<Response> generate(@NotNull @Valid GenerationRequest request) {
         return generation
-                .request(request)
+                .request(request, caller.funds())
                 .map(requested -> Response.status(requested.complete() ? Response.Status.OK : Response.Status.ACCEPTED)
                         .location(URI.create("/api/matrices/" + requested.view().matrixKey()))
                         .entity(requested.view())
@@ -77,7 +80,7 @@ public class MatrixResource {
             description = "Already stored",
             content = @Content(schema = @Schema(implementation = MatrixView.class)))
     public Uni<Response> upload(@NotNull @Valid MatrixUploadRequest request) {
-        return service.store(request).map(MatrixResource::stored);
+        return service.store(request, caller.funds()).map(MatrixResource::stored);
     }
 
     @POST
@@ -97,7 +100,8 @@ public class MatrixResource {
     public Uni<Response> uploadBinary(
             @RestForm("spec") @PartType(MediaType.APPLICATION_JSON) @NotNull @Valid MatrixSpecRequest spec,
             @RestForm("moic") @NotNull FileUpload moic) {
-        return service.store(spec, moic.uploadedFile(), moic.size()).map(MatrixResource::stored);
+        return service.store(spec, moic.uploadedFile(), moic.size(), caller.funds())
+                .map(MatrixResource::stored);
     }
 
     @GET
@@ -105,7 +109,7 @@ public class MatrixResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getMatrix", summary = "A matrix's metadata and status")
     public Uni<MatrixView> get(@PathParam("matrixKey") String matrixKey) {
-        return service.view(matrixKey);
+        return service.view(matrixKey, caller.funds());
     }
 
     @GET
@@ -118,7 +122,8 @@ public class MatrixResource {
             content = @Content(schema = @Schema(implementation = MoicView.class)))
     @APIResponse(responseCode = "409", description = "The matrix is not complete yet")
     public Uni<MoicView> values(@PathParam("matrixKey") String matrixKey) {
-        return service.values(matrixKey).map(values -> new MoicView(values.bucketKeys(), MoicRows.of(values)));
+        return service.values(matrixKey, caller.funds())
+                .map(values -> new MoicView(values.bucketKeys(), MoicRows.of(values)));
     }
 
     @GET
@@ -129,7 +134,7 @@ public class MatrixResource {
             summary = "A complete matrix's values as float32 little-endian bytes, row-major [bucket][scenario]")
     @APIResponse(responseCode = "409", description = "The matrix is not complete yet")
     public Uni<Response> valuesBinary(@PathParam("matrixKey") String matrixKey) {
-        return service.values(matrixKey)
+        return service.values(matrixKey, caller.funds())
                 .map(values -> Response.ok(values.littleEndian())
                         .header(BUCKET_COUNT, values.bucketKeys().size())
                         .header(SCENARIO_COUNT, values.scenarioCount())

@@ -6,6 +6,7 @@ import dev.vcportfolio.core.error.DomainException;
 import dev.vcportfolio.core.key.MatrixKey;
 import dev.vcportfolio.core.model.MoicMatrix;
 import dev.vcportfolio.platform.executor.ComputePool;
+import dev.vcportfolio.platform.security.FundScope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -43,19 +44,31 @@ public class MatrixService {
         this.limits = limits;
     }
 
-    public Uni<Stored> store(MatrixUploadRequest request) {
+    /**
+     * Stores a JSON upload for the fund it names, or the token's first fund when it names none (the fund is part of the
+     * key, so the same values of two funds are two matrices). A fund the token does not hold is a 404.
+     */
+    public Uni<Stored> store(MatrixUploadRequest upload, FundScope scope) {
+        MatrixUploadRequest request = upload.withFundId(scope.owner(upload.fundId()));
         return onCompute(() -> ClientMatrixPreparation.prepare(MatrixUploadRules.fromJson(request, limits.maxCells())))
                 .chain(this::insert);
     }
 
-    /** Stores a multipart upload whose values are in a file of float32 little-endian bytes. */
-    public Uni<Stored> store(MatrixSpecRequest spec, Path values, long size) {
+    /** Stores a multipart upload whose values are in a file of float32 little-endian bytes; owner as above. */
+    public Uni<Stored> store(MatrixSpecRequest upload, Path values, long size, FundScope scope) {
+        MatrixSpecRequest spec = upload.withFundId(scope.owner(upload.fundId()));
         int scenarios = MatrixUploadRules.scenariosOf(spec, size, limits.maxCells());
         return onCompute(() -> ClientMatrixPreparation.prepare(
                         MatrixUploadRules.fromBinary(spec, scenarios, MatrixFiles.readFloats(values))))
                 .chain(this::insert);
     }
 
+    /** A matrix of one of the caller's funds; another fund's is as unknown as a key never stored (404). */
+    public Uni<MatrixView> view(String key, FundScope scope) {
+        return found(key, repository.findView(key).map(view -> view.filter(v -> scope.sees(v.fundId()))));
+    }
+
+    /** Any matrix, for the service's own work (the job handlers, a request's own new matrix). */
     public Uni<MatrixView> view(String key) {
         return found(key, repository.findView(key));
     }
@@ -64,10 +77,12 @@ public class MatrixService {
      * The values of a complete matrix; 409 while it is not complete. The access is recorded alongside the read, on
      * another connection, and never waits for a lock.
      */
-    public Uni<Values> values(String key) {
+    public Uni<Values> values(String key, FundScope scope) {
         return Uni.combine()
                 .all()
-                .unis(found(key, repository.findPayload(key)), touch(key))
+                .unis(
+                        found(key, repository.findPayload(key).map(found -> found.filter(m -> scope.sees(m.fundId())))),
+                        touch(key))
                 .with((stored, touched) -> stored)
                 .chain(stored -> {
                     if (!"complete".equals(stored.status())) {
@@ -92,9 +107,22 @@ public class MatrixService {
                 : Uni.createFrom().item(java.util.Optional.empty());
     }
 
-    /** A complete matrix decoded for the optimizer; 409 while it is not complete. */
+    /** One of the caller's funds' complete matrices decoded for the optimizer; another fund's is a 404. */
+    public Uni<OptimizationInput> optimizationInput(String key, FundScope scope) {
+        return input(
+                key,
+                repository
+                        .findInput(key)
+                        .map(found -> found.filter(s -> scope.sees(s.matrix().fundId()))));
+    }
+
+    /** A complete matrix decoded for the optimizer, for the service's own jobs; 409 while it is not complete. */
     public Uni<OptimizationInput> optimizationInput(String key) {
-        return found(key, repository.findInput(key)).chain(stored -> {
+        return input(key, repository.findInput(key));
+    }
+
+    private Uni<OptimizationInput> input(String key, Uni<java.util.Optional<MatrixRepository.StoredInput>> lookup) {
+        return found(key, lookup).chain(stored -> {
             if (!"complete".equals(stored.matrix().status())) {
                 return Uni.createFrom()
                         .failure(new DomainException.Conflict("matrix " + key + " is "

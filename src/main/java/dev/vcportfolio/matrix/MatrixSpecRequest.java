@@ -24,4 +24,10 @@ public record MatrixSpecRequest(
         @Pattern(regexp = "moic", message = "only 'moic' is supported ('tvpi', 'dpi' and 'irr' are reserved)")
         String matrixType,
 
-        @Positive Integer scenarioCount) {}
+        @Positive Integer scenarioCount) {
+
+    /** The same spec for the given owner. */
+    public MatrixSpecRequest withFundId(UUID owner) {
+        return new MatrixSpecRequest(owner, buckets, matrixType, scenarioCount);
+    }
+}

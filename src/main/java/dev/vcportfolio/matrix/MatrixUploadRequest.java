@@ -27,4 +27,10 @@ public record MatrixUploadRequest(
         float[][] moic,
 
         @Pattern(regexp = "moic", message = "only 'moic' is supported ('tvpi', 'dpi' and 'irr' are reserved)")
-        String matrixType) {}
+        String matrixType) {
+
+    /** The same upload for the given owner. */
+    public MatrixUploadRequest withFundId(java.util.UUID owner) {
+        return new MatrixUploadRequest(owner, buckets, moic, matrixType);
+    }
+}

@@ -10,6 +10,7 @@ import dev.vcportfolio.core.optimize.PortfolioMeasures;
 import dev.vcportfolio.matrix.MatrixService;
 import dev.vcportfolio.matrix.OptimizationInput;
 import dev.vcportfolio.platform.executor.ComputePool;
+import dev.vcportfolio.platform.security.FundScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -31,14 +32,15 @@ public class EvaluationService {
         this.compute = compute;
     }
 
-    public Uni<EvaluationView> evaluate(EvaluationRequest request) {
+    /** Measures weights on one of the caller's funds' matrices; another fund's matrix is a 404. */
+    public Uni<EvaluationView> evaluate(EvaluationRequest request, FundScope scope) {
         double sum = request.weights().values().stream()
                 .mapToDouble(Double::doubleValue)
                 .sum();
         if (Math.abs(sum - 1) > SUM_TOLERANCE) {
             throw DomainException.Invalid.of("weights", "must sum to 1 within 1e-9, not " + sum);
         }
-        return matrices.optimizationInput(request.matrixKey())
+        return matrices.optimizationInput(request.matrixKey(), scope)
                 .chain(input ->
                         Uni.createFrom().item(() -> measure(input, request)).runSubscriptionOn(compute.executor()));
     }

@@ -1,5 +1,6 @@
 package dev.vcportfolio.optimize;
 
+import dev.vcportfolio.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,9 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FrontierResource {
 
     private final FrontierService service;
+    private final Caller caller;
 
-    FrontierResource(FrontierService service) {
+    FrontierResource(FrontierService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
@@ -37,6 +40,6 @@ public class FrontierResource {
     @APIResponse(responseCode = "404", description = "No such matrix")
     @APIResponse(responseCode = "422", description = "No allocation meets the other limits")
     public Uni<FrontierView> frontier(@NotNull @Valid FrontierRequest request) {
-        return service.frontier(request);
+        return service.frontier(request, caller.funds());
     }
 }

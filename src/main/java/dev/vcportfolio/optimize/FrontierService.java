@@ -7,6 +7,7 @@ import dev.vcportfolio.core.optimize.OptimizationRequest;
 import dev.vcportfolio.core.optimize.SolverSettings;
 import dev.vcportfolio.matrix.MatrixService;
 import dev.vcportfolio.platform.executor.ComputePool;
+import dev.vcportfolio.platform.security.FundScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
@@ -31,9 +32,10 @@ public class FrontierService {
         this.compute = compute;
     }
 
-    public Uni<FrontierView> frontier(FrontierRequest request) {
+    /** The frontier on one of the caller's funds' matrices; another fund's matrix is a 404. */
+    public Uni<FrontierView> frontier(FrontierRequest request, FundScope scope) {
         SolverSettings settings = engine.config().settings(0);
-        return matrices.optimizationInput(request.matrixKey()).chain(input -> {
+        return matrices.optimizationInput(request.matrixKey(), scope).chain(input -> {
             var sectors = new HashSet<String>();
             input.matrix().bucketKeys().forEach(key -> sectors.add(key.substring(0, key.lastIndexOf('|'))));
             var limits = LimitsRules.toLimits(request.constraints(), "constraints", Optional.of(sectors));

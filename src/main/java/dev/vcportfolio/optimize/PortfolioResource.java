@@ -1,5 +1,6 @@
 package dev.vcportfolio.optimize;
 
+import dev.vcportfolio.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,9 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PortfolioResource {
 
     private final EvaluationService evaluation;
+    private final Caller caller;
 
-    PortfolioResource(EvaluationService evaluation) {
+    PortfolioResource(EvaluationService evaluation, Caller caller) {
         this.evaluation = evaluation;
+        this.caller = caller;
     }
 
     @POST
@@ -38,6 +41,6 @@ public class PortfolioResource {
     @APIResponse(responseCode = "404", description = "No such matrix")
     @APIResponse(responseCode = "409", description = "The matrix is not complete yet")
     public Uni<EvaluationView> evaluate(@NotNull @Valid EvaluationRequest request) {
-        return evaluation.evaluate(request);
+        return evaluation.evaluate(request, caller.funds());
     }
 }

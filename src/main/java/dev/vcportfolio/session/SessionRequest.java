@@ -23,6 +23,7 @@ import java.util.UUID;
  * An optimization request (DESIGN 10): a fund, the matrix to optimize on (a stored {@code matrixKey}, or the
  * generation fields), the risk limits, and how to validate.
  *
+ * @param fundId the fund; default: the token's first fund
  * @param matrixKey a stored matrix; when given, the generation fields must be absent
  * @param buckets the fund's sector x stage buckets to simulate (with {@code scenarioCount})
  * @param validationScenarios fresh scenarios for out-of-sample validation, default 5,000
@@ -30,7 +31,7 @@ import java.util.UUID;
  */
 @RegisterForReflection
 public record SessionRequest(
-        @NotNull UUID fundId,
+        UUID fundId,
 
         @NotNull @Finite @Positive @DecimalMax("1e13") Double fundSize,
 
@@ -50,4 +51,21 @@ public record SessionRequest(
 
         @Min(100) @Max(1_000_000) Integer validationScenarios,
 
-        @Finite @PositiveOrZero @DecimalMax("1") Double epsilon) {}
+        @Finite @PositiveOrZero @DecimalMax("1") Double epsilon) {
+
+    /** The same request for the given fund. */
+    public SessionRequest withFundId(UUID fund) {
+        return new SessionRequest(
+                fund,
+                fundSize,
+                matrixKey,
+                buckets,
+                scenarioCount,
+                calibrationVersion,
+                regimes,
+                recycling,
+                constraints,
+                validationScenarios,
+                epsilon);
+    }
+}

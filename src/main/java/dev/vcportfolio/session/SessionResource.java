@@ -1,6 +1,7 @@
 package dev.vcportfolio.session;
 
 import dev.vcportfolio.core.error.DomainException;
+import dev.vcportfolio.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,9 +33,11 @@ public class SessionResource {
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7e]{1,200}$");
 
     private final SessionService service;
+    private final Caller caller;
 
-    SessionResource(SessionService service) {
+    SessionResource(SessionService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
@@ -62,7 +65,7 @@ public class SessionResource {
         if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
             throw DomainException.Invalid.of(IDEMPOTENCY_KEY, "must be 1-200 printable ASCII characters");
         }
-        return service.request(request, Optional.ofNullable(idempotencyKey))
+        return service.request(request, Optional.ofNullable(idempotencyKey), caller.funds())
                 .map(requested -> Response.status(requested.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                         .location(URI.create(requested.accepted().links().get("status")))
                         .entity(requested.accepted())
@@ -74,7 +77,7 @@ public class SessionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getOptimizationStatus", summary = "A session's step, percent and step timestamps")
     public Uni<SessionStatusView> status(@PathParam("id") String id) {
-        return service.status(sessionId(id));
+        return service.status(sessionId(id), caller.funds());
     }
 
     @GET
@@ -87,7 +90,7 @@ public class SessionResource {
             content = @Content(schema = @Schema(implementation = SessionResultView.class)))
     @APIResponse(responseCode = "409", description = "Not COMPLETED (yet); a FAILED session gives its reason")
     public Uni<SessionResultView> result(@PathParam("id") String id) {
-        return service.result(sessionId(id));
+        return service.result(sessionId(id), caller.funds());
     }
 
     @POST
@@ -100,7 +103,7 @@ public class SessionResource {
             content = @Content(schema = @Schema(implementation = SessionStatusView.class)))
     @APIResponse(responseCode = "409", description = "The session already ended (COMPLETED or FAILED)")
     public Uni<SessionStatusView> cancel(@PathParam("id") String id) {
-        return service.cancel(sessionId(id));
+        return service.cancel(sessionId(id), caller.funds());
     }
 
     /** Anything but a UUID names no session: 404, like an unknown one. */

@@ -12,6 +12,7 @@ import dev.vcportfolio.optimize.LimitsRules;
 import dev.vcportfolio.outbox.JobType;
 import dev.vcportfolio.outbox.OutboxRepository;
 import dev.vcportfolio.platform.json.JsonColumns;
+import dev.vcportfolio.platform.security.FundScope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -63,10 +64,15 @@ public class SessionService {
         this.results = results;
     }
 
-    public Uni<Requested> request(SessionRequest request, Optional<String> idempotencyKey) {
-        SessionRules.check(request, limits.maxCells());
+    /**
+     * Starts a session for a fund the token holds (another fund is a 404), on a matrix of one of its funds (another
+     * fund's matrixKey is as unknown as one never stored).
+     */
+    public Uni<Requested> request(SessionRequest asked, Optional<String> idempotencyKey, FundScope scope) {
+        SessionRules.check(asked, limits.maxCells());
+        SessionRequest request = asked.withFundId(scope.owner(asked.fundId()));
         if (request.matrixKey() != null) {
-            return storedMatrix(request.matrixKey()).chain(view -> {
+            return storedMatrix(request.matrixKey(), scope).chain(view -> {
                 var riskLimits = LimitsRules.toLimits(request.constraints(), "constraints", sectorsOf(view));
                 var config = config(request, view.matrixKey(), riskLimits, null);
                 return start(
@@ -82,19 +88,19 @@ public class SessionService {
                 Optional.of(new HashSet<>(
                         request.buckets().stream().map(b -> b.sector()).toList())));
         var generationRequest = SessionRules.generation(request);
-        return generation.plan(generationRequest).chain(planned -> {
+        return generation.plan(generationRequest, scope).chain(planned -> {
             var config = config(request, planned.key().hex(), riskLimits, generationRequest);
             return start(config, idempotencyKey, tx -> generation.ensure(tx, planned, request.fundId()));
         });
     }
 
-    public Uni<SessionStatusView> status(UUID id) {
-        return found(id).map(SessionStatusView::of);
+    public Uni<SessionStatusView> status(UUID id, FundScope scope) {
+        return found(id, scope).map(SessionStatusView::of);
     }
 
     /** The answer of a COMPLETED session; 409 before that, with the reason for a FAILED one. */
-    public Uni<SessionResultView> result(UUID id) {
-        return found(id).map(row -> switch (row.status()) {
+    public Uni<SessionResultView> result(UUID id, FundScope scope) {
+        return found(id, scope).map(row -> switch (row.status()) {
             case COMPLETED -> results.view(row);
             case FAILED ->
                 throw new DomainException.Conflict(
@@ -106,8 +112,8 @@ public class SessionService {
     }
 
     /** Cancels a non-terminal session and its jobs not yet started; 409 when it already ended otherwise. */
-    public Uni<SessionStatusView> cancel(UUID id) {
-        return found(id)
+    public Uni<SessionStatusView> cancel(UUID id, FundScope scope) {
+        return found(id, scope)
                 .chain(row -> pool.withTransaction(tx -> repository
                         .cancel(tx, id)
                         .call(() -> outbox.cancelPending(
@@ -115,7 +121,7 @@ public class SessionService {
                                 List.of(
                                         JobType.OPTIMIZATION.idempotencyKey(id.toString()),
                                         JobType.VALIDATION.idempotencyKey(id.toString()))))))
-                .chain(() -> found(id))
+                .chain(() -> found(id, scope))
                 .map(row -> {
                     if (row.status() != SessionStatus.CANCELLED) {
                         throw new DomainException.Conflict("session " + id + " already ended " + row.status());
@@ -124,8 +130,8 @@ public class SessionService {
                 });
     }
 
-    private Uni<MatrixView> storedMatrix(String key) {
-        return matrices.view(key)
+    private Uni<MatrixView> storedMatrix(String key, FundScope scope) {
+        return matrices.view(key, scope)
                 .onFailure(DomainException.NotFound.class)
                 .transform(missing -> unknownMatrix(key))
                 .invoke(view -> {
@@ -216,10 +222,12 @@ public class SessionService {
         return Optional.of(sectors);
     }
 
-    private Uni<SessionRow> found(UUID id) {
+    /** A session of one of the caller's funds; another fund's is as unknown as an id never issued. */
+    private Uni<SessionRow> found(UUID id, FundScope scope) {
         return repository
                 .find(id)
-                .map(row -> row.orElseThrow(() -> new DomainException.NotFound("no optimization session " + id)));
+                .map(row -> row.filter(r -> scope.sees(r.fundId()))
+                        .orElseThrow(() -> new DomainException.NotFound("no optimization session " + id)));
     }
 
     private static DomainException unknownMatrix(String key) {

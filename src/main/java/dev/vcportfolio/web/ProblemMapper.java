@@ -22,6 +22,9 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    /** unsupported Unicode escape sequence (U+0000 in jsonb), character not in repertoire (NUL in text). */
+    private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22P05", "22021");
+
     @ServerExceptionMapper
     public Response domain(DomainException exception, UriInfo uri) {
         return switch (exception) {
@@ -44,6 +47,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException exception, UriInfo uri) {
+        return JsonProblems.of(exception, uri);
+    }
+
+    /** Quarkus maps this one itself (500) unless told otherwise; here it means a JSON shape the type cannot take. */
+    @ServerExceptionMapper
+    public Response invalidDefinition(
+            com.fasterxml.jackson.databind.exc.InvalidDefinitionException exception, UriInfo uri) {
         return JsonProblems.of(exception, uri);
     }
 
@@ -70,6 +80,24 @@ public class ProblemMapper {
                 : Response.fromResponse(problem).status(status).build();
     }
 
+    /**
+     * Authentication refused inside the REST layer (a defence in depth: the /api permission answers before a resource
+     * runs, through BearerTokenMechanism's challenge, with the same body).
+     */
+    @ServerExceptionMapper({
+        io.quarkus.security.UnauthorizedException.class,
+        io.quarkus.security.AuthenticationFailedException.class
+    })
+    public Response unauthorized(RuntimeException exception, UriInfo uri) {
+        return Response.fromResponse(problem(
+                        ProblemKind.UNAUTHORIZED,
+                        "send Authorization: Bearer <token> with a valid API token",
+                        uri,
+                        List.of()))
+                .header("WWW-Authenticate", "Bearer realm=\"vc-portfolio\"")
+                .build();
+    }
+
     /** Quarkus's body reader signals a chunked body past the route's limit this way (it has already answered 413). */
     @ServerExceptionMapper
     public Response bodyTooLarge(java.io.IOException exception, UriInfo uri) {
@@ -83,6 +111,14 @@ public class ProblemMapper {
     public Response unexpected(Throwable exception, UriInfo uri) {
         if (DatabaseFailures.isUnavailable(exception)) {
             return unavailable(exception, uri);
+        }
+        if (exception instanceof io.vertx.pgclient.PgException pg && UNSTORABLE_TEXT.contains(pg.getSqlState())) {
+            // a backstop behind NoNulStrings (map keys, raw bytes): the statement failed, nothing was written
+            return problem(
+                    ProblemKind.INVALID_REQUEST,
+                    "the request holds text PostgreSQL cannot store (a NUL character or an invalid byte sequence)",
+                    uri,
+                    List.of());
         }
         LOG.errorf(exception, "unexpected failure serving %s", uri.getPath());
         return problem(ProblemKind.INTERNAL_ERROR, "the service could not complete the request", uri, List.of());

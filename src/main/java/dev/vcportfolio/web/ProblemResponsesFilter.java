@@ -4,16 +4,22 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Documents the problem+json error responses every API operation can return, so each operation in the OpenAPI
- * document lists them without repeating annotations on every method.
+ * document lists them without repeating annotations on every method; and the bearer scheme every {@code /api}
+ * operation requires (DESIGN 10, Access), with its 401.
  */
 public class ProblemResponsesFilter implements OASFilter {
+
+    /** The name of the bearer-token scheme in {@code components.securitySchemes}. */
+    public static final String BEARER = "bearerToken";
 
     // sorted maps: Map.of iterates in a per-JVM order, and the document must be the same on every start
     private static final Map<String, String> COMMON = new TreeMap<>(Map.of(
@@ -41,6 +47,36 @@ public class ProblemResponsesFilter implements OASFilter {
             WITH_BODY.forEach((code, description) -> addIfMissing(responses, code, description));
         }
         return operation;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.components(OASFactory.createComponents());
+        }
+        openAPI.getComponents()
+                .addSecurityScheme(
+                        BEARER,
+                        OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description(
+                                        "An API token scoped to one or more funds: Authorization: Bearer <token>"));
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/api/") && item.getOperations() != null) {
+                item.getOperations().values().forEach(operation -> {
+                    operation.addSecurityRequirement(
+                            OASFactory.createSecurityRequirement().addScheme(BEARER));
+                    if (operation.getResponses() != null) {
+                        addIfMissing(
+                                operation.getResponses(), "401", "No valid bearer token (WWW-Authenticate: Bearer)");
+                    }
+                });
+            }
+        });
     }
 
     private static void addIfMissing(APIResponses responses, String code, String description) {

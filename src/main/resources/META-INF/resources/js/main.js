@@ -24,7 +24,7 @@ function init() {
   $('token').value = token();
   $('token').addEventListener('input', (e) => setToken(e.target.value.trim()));
   // One fund id per browser unless changed: it is part of a simulated matrix's key, so repeats reuse the matrix.
-  $('fundId').value = localStorage.getItem(FUND_KEY) ?? crypto.randomUUID();
+  $('fundId').value = localStorage.getItem(FUND_KEY) ?? '';
   localStorage.setItem(FUND_KEY, $('fundId').value);
   $('fundId').addEventListener('change', (e) => localStorage.setItem(FUND_KEY, e.target.value.trim()));
   $('currency').addEventListener('change', (e) => {

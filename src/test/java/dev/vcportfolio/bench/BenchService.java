@@ -25,6 +25,7 @@ final class BenchService {
                     "APP_EMBEDDED_DB_DIR",
                     Files.createTempDirectory(name + "-db").toString());
         }
+        environment.put("APP_AUTH_TOKENS", dev.vcportfolio.support.TestTokens.benchmarkEnvironment());
         ServiceProcess service = ServiceProcess.launch(name, environment);
         service.awaitReady(Duration.ofSeconds(120));
         return service;

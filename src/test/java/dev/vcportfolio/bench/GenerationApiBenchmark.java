@@ -1,6 +1,7 @@
 package dev.vcportfolio.bench;
 
 import dev.vcportfolio.support.ServiceProcess;
+import dev.vcportfolio.support.TestTokens;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,9 +28,9 @@ public final class GenerationApiBenchmark {
             for (int i = -2; i < runs; i++) {
                 long start = System.nanoTime();
                 HttpResponse<String> accepted = http.send(
-                        HttpRequest.newBuilder(service.uri("/api/matrices/generate"))
+                        service.request("/api/matrices/generate")
                                 .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body(UUID.randomUUID())))
+                                .POST(HttpRequest.BodyPublishers.ofString(body(TestTokens.freshFund())))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (accepted.statusCode() != 202) {
@@ -40,8 +41,8 @@ public final class GenerationApiBenchmark {
                 if (!key.find()) {
                     throw new IllegalStateException("no key in " + accepted.body());
                 }
-                HttpRequest poll = HttpRequest.newBuilder(service.uri("/api/matrices/" + key.group(1)))
-                        .build();
+                HttpRequest poll =
+                        service.request("/api/matrices/" + key.group(1)).build();
                 while (!http.send(poll, HttpResponse.BodyHandlers.ofString())
                         .body()
                         .contains("\"status\":\"complete\"")) {

@@ -1,6 +1,7 @@
 package dev.vcportfolio.bench;
 
 import dev.vcportfolio.support.ServiceProcess;
+import dev.vcportfolio.support.TestTokens;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -53,22 +53,22 @@ public final class LoadBenchmark {
             List<Target> targets = List.of(
                     new Target(
                             "GET status",
-                            () -> HttpRequest.newBuilder(base.resolve("/api/optimization/status/" + completed))
+                            () -> authorized(base.resolve("/api/optimization/status/" + completed))
                                     .build()),
                     new Target(
                             "GET result",
-                            () -> HttpRequest.newBuilder(base.resolve("/api/optimization/result/" + completed))
+                            () -> authorized(base.resolve("/api/optimization/result/" + completed))
                                     .build()),
                     new Target(
                             "GET matrix",
-                            () -> HttpRequest.newBuilder(base.resolve("/api/matrices/" + matrixKey))
+                            () -> authorized(base.resolve("/api/matrices/" + matrixKey))
                                     .build()),
                     new Target(
                             "POST request",
-                            () -> HttpRequest.newBuilder(base.resolve("/api/optimization/request"))
+                            () -> authorized(base.resolve("/api/optimization/request"))
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString(
-                                            SessionBenchmark.body(UUID.randomUUID(), 4, 200)))
+                                            SessionBenchmark.body(TestTokens.freshFund(), 4, 200)))
                                     .build()));
             System.out.println(
                     "| endpoint | saturating rate | load | req/s achieved | p50 | p99 | 5xx | 4xx | not sent |");
@@ -170,7 +170,7 @@ public final class LoadBenchmark {
         for (int round = 1; round <= 2; round++) {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
-                ids.add(new JsonObject(post(base, SessionBenchmark.body(UUID.randomUUID(), 4, 200)))
+                ids.add(new JsonObject(post(base, SessionBenchmark.body(TestTokens.freshFund(), 4, 200)))
                         .getString("sessionId"));
             }
             for (String id : ids) {
@@ -184,6 +184,10 @@ public final class LoadBenchmark {
                     metric(base, "jvm_gc_live_data_size_bytes") / 1e6,
                     metric(base, "jvm_memory_used_bytes{area=\"heap\"") / 1e6);
         }
+    }
+
+    private static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header(TestTokens.AUTHORIZATION, TestTokens.bearer(TestTokens.TOKEN));
     }
 
     private static void awaitCompleted(URI base, String id) throws Exception {
@@ -200,20 +204,20 @@ public final class LoadBenchmark {
     }
 
     private static String completedSession(URI base) throws Exception {
-        String id =
-                new JsonObject(post(base, SessionBenchmark.body(UUID.randomUUID(), 20, 500))).getString("sessionId");
+        String id = new JsonObject(post(base, SessionBenchmark.body(TestTokens.freshFund(), 20, 500)))
+                .getString("sessionId");
         awaitCompleted(base, id);
         return id;
     }
 
     private static String get(URI base, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString())
+        return HTTP.send(authorized(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString())
                 .body();
     }
 
     private static String post(URI base, String body) throws Exception {
         return HTTP.send(
-                        HttpRequest.newBuilder(base.resolve("/api/optimization/request"))
+                        authorized(base.resolve("/api/optimization/request"))
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),

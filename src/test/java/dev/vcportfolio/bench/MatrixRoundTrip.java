@@ -35,7 +35,7 @@ final class MatrixRoundTrip {
 
                 long start = System.nanoTime();
                 HttpResponse<String> written = http.send(
-                        HttpRequest.newBuilder(service.uri("/api/matrices"))
+                        service.request("/api/matrices")
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
@@ -51,7 +51,7 @@ final class MatrixRoundTrip {
 
                 start = System.nanoTime();
                 HttpResponse<byte[]> read = http.send(
-                        HttpRequest.newBuilder(service.uri("/api/matrices/" + key.group(1) + "/moic"))
+                        service.request("/api/matrices/" + key.group(1) + "/moic")
                                 .header("Accept", "application/octet-stream")
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());

@@ -3,6 +3,7 @@ package dev.vcportfolio.bench;
 import dev.vcportfolio.platform.database.DatabaseTarget;
 import dev.vcportfolio.support.ServiceProcess;
 import dev.vcportfolio.support.TestDatabase;
+import dev.vcportfolio.support.TestTokens;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -59,7 +60,7 @@ public final class SessionBenchmark {
         List<ServiceProcess> services = launch(1, "session-bench");
         try {
             URI base = services.getFirst().uri("/");
-            session(base, body(UUID.randomUUID(), 20, 500)); // warm-up
+            session(base, body(TestTokens.freshFund(), 20, 500)); // warm-up
             System.out.println("| buckets x scenarios | cache | median | best | worst | solver status |");
             System.out.println("|---|---|---|---|---|---|");
             for (int[] size : new int[][] {{20, 500}, {40, 1_000}}) {
@@ -67,7 +68,7 @@ public final class SessionBenchmark {
                 long[] hit = new long[runs];
                 String status = "";
                 for (int i = 0; i < runs; i++) {
-                    String body = body(UUID.randomUUID(), size[0], size[1]);
+                    String body = body(TestTokens.freshFund(), size[0], size[1]);
                     long start = System.nanoTime();
                     status = session(base, body);
                     miss[i] = System.nanoTime() - start;
@@ -94,7 +95,7 @@ public final class SessionBenchmark {
                 counts.add(clients.submit(() -> {
                     int done = 0;
                     while (System.nanoTime() < deadline) {
-                        session(base, body(UUID.randomUUID(), 20, 500));
+                        session(base, body(TestTokens.freshFund(), 20, 500));
                         done++;
                     }
                     return done;
@@ -123,6 +124,7 @@ public final class SessionBenchmark {
         environment.put("DB_URL", database.reactiveUrl());
         environment.put("DB_USER", database.user());
         environment.put("DB_PASSWORD", database.password());
+        environment.put("APP_AUTH_TOKENS", TestTokens.benchmarkEnvironment());
         List<ServiceProcess> services = new ArrayList<>();
         services.add(ServiceProcess.launch(name + "-0", environment));
         services.getFirst().awaitReady(START_TIMEOUT);
@@ -137,6 +139,7 @@ public final class SessionBenchmark {
     private static String session(URI base, String body) throws Exception {
         HttpResponse<String> accepted = HTTP.send(
                 HttpRequest.newBuilder(base.resolve("/api/optimization/request"))
+                        .header(TestTokens.AUTHORIZATION, TestTokens.bearer(TestTokens.TOKEN))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -146,6 +149,7 @@ public final class SessionBenchmark {
         }
         String id = new JsonObject(accepted.body()).getString("sessionId");
         HttpRequest poll = HttpRequest.newBuilder(base.resolve("/api/optimization/status/" + id))
+                .header(TestTokens.AUTHORIZATION, TestTokens.bearer(TestTokens.TOKEN))
                 .build();
         while (true) {
             JsonObject status = new JsonObject(
@@ -154,6 +158,7 @@ public final class SessionBenchmark {
                 case "COMPLETED" -> {
                     JsonObject result = new JsonObject(HTTP.send(
                                     HttpRequest.newBuilder(base.resolve("/api/optimization/result/" + id))
+                                            .header(TestTokens.AUTHORIZATION, TestTokens.bearer(TestTokens.TOKEN))
                                             .build(),
                                     HttpResponse.BodyHandlers.ofString())
                             .body());

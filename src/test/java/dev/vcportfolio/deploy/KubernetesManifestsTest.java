@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KubernetesManifestsTest {
 
     /** Names the service does not read yet, each with the work that will read it. */
-    static final Map<String, String> PENDING = Map.of("APP_AUTH_TOKENS", "access control, issue 11");
+    static final Map<String, String> PENDING = Map.of();
 
     /** OutboxWorker.stop() waits this long for its release of unfinished jobs after the grace period. */
     static final Duration OUTBOX_RELEASE_WAIT = Duration.ofSeconds(5);

@@ -17,6 +17,7 @@ import dev.vcportfolio.client.model.Stage;
 import dev.vcportfolio.platform.database.DatabaseTarget;
 import dev.vcportfolio.support.ServiceProcess;
 import dev.vcportfolio.support.TestDatabase;
+import dev.vcportfolio.support.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ class ClientSessionIT {
             service.awaitReady(TIMEOUT);
             ApiClient client = new ApiClient();
             client.updateBaseUri(service.uri("/").toString().replaceAll("/$", ""));
+            client.setRequestInterceptor(
+                    request -> request.header(TestTokens.AUTHORIZATION, TestTokens.bearer(TestTokens.TOKEN)));
             var api = new OptimizationSessionsApi(client);
 
             // when
@@ -93,7 +96,7 @@ class ClientSessionIT {
 
     private static SessionRequest request() {
         return new SessionRequest()
-                .fundId(UUID.fromString("00000000-0000-4000-8000-0000000000c1"))
+                .fundId(TestTokens.FUNDS.getFirst())
                 .fundSize(80_000_000.0)
                 .buckets(List.of(
                         bucket("SaaS", Stage.SEED, 1_000_000),

@@ -92,7 +92,7 @@ class SessionReplicaIT {
 
     private static JsonObject run(ServiceProcess service, String body) throws Exception {
         HttpResponse<String> accepted = HTTP.send(
-                HttpRequest.newBuilder(service.uri("/api/optimization/request"))
+                service.request("/api/optimization/request")
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -114,8 +114,7 @@ class SessionReplicaIT {
     }
 
     private static JsonObject get(ServiceProcess service, String path) throws Exception {
-        return new JsonObject(
-                HTTP.send(HttpRequest.newBuilder(service.uri(path)).build(), HttpResponse.BodyHandlers.ofString())
-                        .body());
+        return new JsonObject(HTTP.send(service.request(path).build(), HttpResponse.BodyHandlers.ofString())
+                .body());
     }
 }

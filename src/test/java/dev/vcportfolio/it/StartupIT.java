@@ -6,6 +6,7 @@ import dev.vcportfolio.platform.database.DatabaseTarget;
 import dev.vcportfolio.support.Jdbc;
 import dev.vcportfolio.support.ServiceProcess;
 import dev.vcportfolio.support.TestDatabase;
+import dev.vcportfolio.support.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -113,6 +114,7 @@ class StartupIT {
     private static int post(URI uri, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
+                .header(TestTokens.AUTHORIZATION, TestTokens.bearer(TestTokens.TOKEN))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
         return HttpClient.newHttpClient()

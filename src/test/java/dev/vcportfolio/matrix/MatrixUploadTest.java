@@ -152,8 +152,9 @@ class MatrixUploadTest {
         // given
         String key = "c".repeat(63) + "1";
         Sql.run(pool, """
-                INSERT INTO scenario_matrices (matrix_key, matrix_key_json, key_schema_version, sim_model_version)
-                VALUES ($1, '{}', 'v1.2', 'three_component_v1') ON CONFLICT DO NOTHING""", key);
+                INSERT INTO scenario_matrices (matrix_key, matrix_key_json, fund_id, key_schema_version,
+                                               sim_model_version)
+                VALUES ($1, '{}', $2, 'v1.2', 'three_component_v1') ON CONFLICT DO NOTHING""", key, dev.vcportfolio.support.TestTokens.FUNDS.getFirst());
 
         // then
         given().get("/api/matrices/" + key).then().statusCode(200).body("status", equalTo("generating"));

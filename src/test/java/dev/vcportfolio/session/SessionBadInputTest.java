@@ -46,7 +46,6 @@ class SessionBadInputTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', textBlock = """
-            no fund id              ; "fundSize": 1e8, "matrixKey": "%s"                                              ; fundId
             NaN fund size           ; %s, "fundSize": "NaN", "buckets": [%s], "scenarioCount": 100                    ; fundSize
             infinite fund size      ; %s, "fundSize": 1e999, "buckets": [%s], "scenarioCount": 100                    ; fundSize
             negative fund size      ; %s, "fundSize": -5, "buckets": [%s], "scenarioCount": 100                       ; fundSize

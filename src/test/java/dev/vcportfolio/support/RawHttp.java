@@ -34,14 +34,34 @@ public final class RawHttp {
                 .orElse(8081);
     }
 
-    /** Sends the raw request text and reads the whole response until the server closes or 10 s pass. */
+    /**
+     * Sends the raw request text and reads the whole response until the server closes or 10 s pass. A request without
+     * an Authorization header gets the test token's (TestTokens), like every RestAssured request.
+     */
     public static Response send(String request) throws IOException {
+        return sendAsIs(withToken(request));
+    }
+
+    /** Sends the raw request text exactly as given. */
+    public static Response sendAsIs(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             return parse(readAll(socket.getInputStream()));
         }
+    }
+
+    static String withToken(String request) {
+        int lineEnd = request.indexOf("\r\n");
+        int headEnd = request.indexOf("\r\n\r\n");
+        String head = (headEnd < 0 ? request : request.substring(0, headEnd)).toLowerCase(Locale.ROOT);
+        if (lineEnd < 0 || head.contains("\r\nauthorization:")) {
+            return request;
+        }
+        return request.substring(0, lineEnd + 2)
+                + TestTokens.AUTHORIZATION + ": " + TestTokens.bearer(TestTokens.TOKEN) + "\r\n"
+                + request.substring(lineEnd + 2);
     }
 
     private static String readAll(InputStream in) throws IOException {

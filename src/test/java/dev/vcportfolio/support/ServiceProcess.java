@@ -52,6 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
                     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().remove("DB_URL");
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            builder.environment().put("APP_AUTH_TOKENS", TestTokens.ENVIRONMENT);
             builder.environment().putAll(environment);
             Instant launched = Instant.now();
             return new ServiceProcess(builder.start(), log, port, launched);
@@ -62,6 +63,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** A request to the service carrying the test token (TestTokens.TOKEN). */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).header(TestTokens.AUTHORIZATION, TestTokens.bearer(TestTokens.TOKEN));
     }
 
     public URI uri(String path) {
@@ -97,10 +103,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Optional<Integer> status(String path) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri(path))
-                    .timeout(Duration.ofSeconds(3))
-                    .GET()
-                    .build();
+            HttpRequest request =
+                    request(path).timeout(Duration.ofSeconds(3)).GET().build();
             return Optional.of(
                     HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vcportfolio.support.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
@@ -121,7 +122,7 @@ class WebPageBrowserTest {
         sectorBound("Fintech", "0.1", "0.6");
         driver.findElement(By.cssSelector("#stage-rows tr[data-stage=Seed] [data-role=max]"))
                 .sendKeys("0.9");
-        type(byId("token"), "browser-test-token");
+        type(byId("token"), TestTokens.TOKEN);
         byId("fundSize").click();
         driver.executeScript(WebPageFixtures.RECORD_AUTHORIZATION);
 
@@ -205,10 +206,10 @@ class WebPageBrowserTest {
         assertThat(calls).extracting(call -> call.get(0)).contains("/api/optimization/request");
         assertThat(calls).allSatisfy(call -> {
             assertThat(call.get(0)).startsWith("/api/");
-            assertThat(call.get(1)).isEqualTo("Bearer browser-test-token");
+            assertThat(call.get(1)).isEqualTo("Bearer " + TestTokens.TOKEN);
         });
         assertThat(driver.executeScript("return sessionStorage.getItem('vcportfolio.token');"))
-                .isEqualTo("browser-test-token");
+                .isEqualTo(TestTokens.TOKEN);
     }
 
     private void assertAllocationTableMatches(JsonArray allocation) {

@@ -32,6 +32,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                         .maxStringLength(MAX_STRING_LENGTH)
                         .maxNumberLength(MAX_NUMBER_LENGTH)
                         .build());
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("no-nul-strings")
+                .addDeserializer(String.class, new NoNulStrings()));
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
