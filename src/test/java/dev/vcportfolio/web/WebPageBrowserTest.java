@@ -67,6 +67,8 @@ class WebPageBrowserTest {
         waitFor(
                 Duration.ofSeconds(10),
                 () -> driver.findElements(By.cssSelector("#bucket-rows tr")).size() == 3);
+        // every /api call needs a token now; the full run re-types it to check the page keeps what is typed
+        type(byId("token"), TestTokens.TOKEN);
     }
 
     @Test
