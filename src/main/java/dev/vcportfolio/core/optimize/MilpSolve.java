@@ -61,8 +61,12 @@ final class MilpSolve {
 
     private static MilpAnswer empty(
             Backend backend, SolveStatus status, MPSolver solver, long millis, boolean watchdog) {
-        var stats =
-                new SolveStats(backend, status, Double.NaN, Double.NaN, Double.NaN, solver.nodes(), millis, watchdog);
+        // Without an answer a limit-stopped solve may still have proven a bound (the heuristic answer uses it).
+        double bound = status == SolveStatus.NO_ANSWER_LIMIT_REACHED
+                ? solver.objective().bestBound()
+                : Double.NaN;
+        bound = Double.isFinite(bound) && Math.abs(bound) < 1e20 ? bound : Double.NaN;
+        var stats = new SolveStats(backend, status, Double.NaN, bound, Double.NaN, solver.nodes(), millis, watchdog);
         return new MilpAnswer(stats, new double[0], new boolean[0], Double.NaN);
     }
 }
