@@ -69,10 +69,8 @@ final class BackendRace {
         return switch (stats.status()) {
             case OPTIMAL, LIMIT_REACHED -> answer;
             case INFEASIBLE -> withHeuristic(stats, hint, SolveStatus.OPTIMAL, value);
-            case NO_ANSWER_LIMIT_REACHED -> {
-                double bound = Double.isFinite(stats.bound()) && stats.bound() >= value ? stats.bound() : Double.NaN;
-                yield withHeuristic(stats, hint, SolveStatus.LIMIT_REACHED, bound);
-            }
+            // The solver had the heuristic answer as its incumbent, so "no answer" means it rejected the hint.
+            case NO_ANSWER_LIMIT_REACHED -> withHeuristic(stats, hint, SolveStatus.LIMIT_REACHED, Double.NaN);
         };
     }
 
