@@ -210,7 +210,9 @@ final class MilpModel implements AutoCloseable {
                 ? null
                 : solver.makeConstraint(Double.NEGATIVE_INFINITY, instance.lossBudget(), "loss_budget");
         int forcedCount = 0;
-        for (int j = 0; j < scenarios.size(); j++) {
+        // A budget that lets every scenario lose constrains nothing: no flags, no rows.
+        boolean vacuous = lossBudget != null && instance.lossBudget() >= scenarios.totalScenarios();
+        for (int j = 0; j < scenarios.size() && !vacuous; j++) {
             boolean fix = options.fixDecidedScenarios();
             if (fix && range.neverLoses(j)) {
                 continue;

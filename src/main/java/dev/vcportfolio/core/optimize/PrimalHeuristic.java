@@ -128,6 +128,14 @@ final class PrimalHeuristic implements AutoCloseable {
     }
 
     private Optional<Answer> search() {
+        // When the best allocation without loss rows already fits the budget it is optimal (loose limits): one LP.
+        double[] free = solveElastic(0, new double[excess.length]);
+        if (free == null) {
+            return Optional.empty();
+        }
+        if (mass(losers(free)) <= budget) {
+            return Optional.ofNullable(solveFixed(losers(free)));
+        }
         var best = reweighted();
         return best == null ? Optional.empty() : Optional.of(localSearch(best));
     }
