@@ -2,30 +2,64 @@ package dev.vcportfolio.bench;
 
 import dev.vcportfolio.core.optimize.Backend;
 import dev.vcportfolio.core.optimize.ModelOptions;
+import dev.vcportfolio.core.optimize.OptimizationOutcome;
+import dev.vcportfolio.core.optimize.OptimizationRequest;
+import dev.vcportfolio.core.optimize.OptimizationResult;
 import dev.vcportfolio.core.optimize.PortfolioMeasures;
 import dev.vcportfolio.core.optimize.PortfolioOptimizer;
 import dev.vcportfolio.core.optimize.RiskLimits;
 import dev.vcportfolio.core.optimize.SolveStats;
+import dev.vcportfolio.core.optimize.SolveStatus;
 import dev.vcportfolio.core.optimize.SolverSettings;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 
 /**
  * Pass-1 time to proven gap 1e-4 (or the gap at the time limit) for the tuned model and the textbook big-M model, on
- * the same backend, over seeded synthetic instances. Limits are set relative to the unconstrained optimum's own risk:
- * "loose" leaves its loss probability allowed; "binding" allows 70 % of it; CVaR "binding" allows 80 % of its CVaR.
+ * the same backend, over seeded synthetic instances ({@link SyntheticPortfolio} seed 42, cap max(0.05, 3/B)).
+ *
+ * <p>Limits are derived per size so that "binding" means binding <em>and</em> feasible, each with a witness allocation
+ * found before the timed runs (deterministic node limits, not timed):
+ *
+ * <ul>
+ *   <li>loss "binding": 70 % of the unconstrained optimum's loss probability p0 when some allocation is known to reach
+ *       it; otherwise halfway (in scenario counts, rounded up) between the least loss count at which a pass 1 limited to
+ *       {@value #WITNESS_NODES} nodes finds an allocation (bisection) and p0;
+ *   <li>CVaR (0.95) "binding": halfway between the least CVaR limit at which such a pass 1 finds an allocation under
+ *       the same loss limit (bisection to 1e-3) and the CVaR of the optimum without a CVaR limit.
+ * </ul>
  *
  * <p>{@code bench/run OptimizerBenchmark [--quick] [--limit=SECONDS] [--backend=SCIP|CBC] [--sizes=20x250,40x1000]
- * [--binding-loss-only] [--no-textbook] [--warm-start]}; --quick runs (20,250) only. The
- * --warm-start switch turns the LP heuristic on (off by default), to measure what it brings.
+ * [--binding-loss-only] [--no-textbook] [--legacy] [--options=TUNED|NO_HEURISTIC|NO_FLOOR|NO_MIXING|OLD]}; --quick
+ * runs (20,250) only; --legacy adds the old loss-binding rows (70 % of p0, whether or not feasible); --options picks
+ * the tuned model's ingredients, to measure what each brings.
  */
 public final class OptimizerBenchmark {
 
+    static final int WITNESS_NODES = 50;
+
+    private final PortfolioOptimizer optimizer = new PortfolioOptimizer(Executors.newSingleThreadExecutor());
+    private final SolverSettings base;
+    private final ModelOptions tunedOptions;
+    private final boolean textbookToo;
+
+    private OptimizerBenchmark(SolverSettings base, ModelOptions tunedOptions, boolean textbookToo) {
+        this.base = base;
+        this.tunedOptions = tunedOptions;
+        this.textbookToo = textbookToo;
+    }
+
     public static void main(String[] args) {
-        boolean quick = List.of(args).contains("--quick");
+        var flags = List.of(args);
         long limit = 60;
         Backend backend = Backend.SCIP;
+        int[][] sizes =
+                flags.contains("--quick") ? new int[][] {{20, 250}} : new int[][] {{20, 250}, {40, 1000}, {60, 2000}};
+        var options = ModelOptions.TUNED;
         for (String a : args) {
             if (a.startsWith("--limit=")) {
                 limit = Long.parseLong(a.substring(8));
@@ -33,96 +67,189 @@ public final class OptimizerBenchmark {
             if (a.startsWith("--backend=")) {
                 backend = Backend.valueOf(a.substring(10));
             }
-        }
-        int[][] sizes = quick ? new int[][] {{20, 250}} : new int[][] {{20, 250}, {40, 1000}, {60, 2000}};
-        boolean textbookToo = !List.of(args).contains("--no-textbook");
-        boolean lossOnly = List.of(args).contains("--binding-loss-only");
-        var tunedOptions = ModelOptions.TUNED;
-        for (String a : args) {
             if (a.startsWith("--sizes=")) {
-                sizes = java.util.Arrays.stream(a.substring(8).split(","))
-                        .map(x -> java.util.Arrays.stream(x.split("x"))
+                sizes = Arrays.stream(a.substring(8).split(","))
+                        .map(x -> Arrays.stream(x.split("x"))
                                 .mapToInt(Integer::parseInt)
                                 .toArray())
                         .toArray(int[][]::new);
             }
-            if (a.equals("--warm-start")) {
-                tunedOptions = tunedOptions.withWarmStart(true);
+            if (a.startsWith("--options=")) {
+                options = switch (a.substring(10)) {
+                    case "TUNED" -> ModelOptions.TUNED;
+                    case "NO_HEURISTIC" -> ModelOptions.TUNED.withWarmStart(false);
+                    case "NO_FLOOR" -> ModelOptions.TUNED.withObjectiveFloor(false);
+                    case "NO_MIXING" -> ModelOptions.TUNED.withMixingRows(false);
+                    case "OLD" ->
+                        ModelOptions.TUNED
+                                .withWarmStart(false)
+                                .withObjectiveFloor(false)
+                                .withMixingRows(false);
+                    default -> throw new IllegalArgumentException(a);
+                };
             }
         }
-        var optimizer = new PortfolioOptimizer(Executors.newSingleThreadExecutor());
         var base = SolverSettings.defaults()
                 .withBackends(List.of(backend))
                 .withWatchdog(Duration.ofSeconds(limit))
                 .withNodeLimit(Long.MAX_VALUE / 4);
+        var bench = new OptimizerBenchmark(base, options, !flags.contains("--no-textbook"));
         System.out.printf(
-                "backend=%s limit=%ds gap=1e-4%n| B | S | loss | CVaR | tuned s | tuned status (gap) | textbook s | textbook status (gap) | ratio |%n|---|---|---|---|---|---|---|---|---|%n",
-                backend, limit);
+                "backend=%s limit=%ds gap=1e-4 options=%s load average at start: %s%n",
+                backend, limit, options, loadAverage());
+        var rows = new ArrayList<String>();
         for (int[] size : sizes) {
-            double cap = Math.max(0.05, 3.0 / size[0]);
-            var free = RiskLimits.none().withBucketMaxWeight(cap);
-            var probe = SyntheticPortfolio.request(size[0], size[1], 42, free);
-            var weights = weightsOf(optimizer, probe, base);
-            var risk = PortfolioMeasures.of(probe.matrix(), weights, 0.95);
-            for (boolean bindingLoss : lossOnly ? new boolean[] {true} : new boolean[] {false, true}) {
-                for (boolean bindingCvar : lossOnly ? new boolean[] {false} : new boolean[] {false, true}) {
-                    double loss = bindingLoss ? Math.floor(0.7 * risk.lossProbability() * size[1]) / size[1] : 1;
-                    double cvar = bindingCvar ? 0.8 * risk.cvar() : 1;
-                    var request = SyntheticPortfolio.request(
-                            size[0],
-                            size[1],
-                            42,
-                            free.withMaxLossProbability(loss).withCvar(0.95, cvar));
-                    long start = System.nanoTime();
-                    var tuned = optimizer.solvePass1(request, base.withOptions(tunedOptions));
-                    long total = (System.nanoTime() - start) / 1_000_000;
-                    System.out.printf(
-                            "  (tuned with heuristic and model building: %.2f s, E* %.6f)%n",
-                            total / 1000.0, tuned.objective());
-                    var textbook = textbookToo
-                            ? optimizer.solvePass1(request, base.withOptions(ModelOptions.TEXTBOOK))
-                            : tuned;
-                    System.out.printf(
-                            "| %d | %d | %s | %s | %.2f | %s | %.2f | %s | %s |%n",
-                            size[0],
-                            size[1],
-                            bindingLoss ? "binding " + loss : "loose",
-                            bindingCvar ? String.format("binding %.3f", cvar) : "off",
-                            tuned.millis() / 1000.0,
-                            describe(tuned),
-                            textbook.millis() / 1000.0,
-                            describe(textbook),
-                            ratio(tuned, textbook));
-                }
-            }
+            rows.addAll(
+                    bench.size(size[0], size[1], flags.contains("--binding-loss-only"), flags.contains("--legacy")));
         }
+        System.out.printf("%nload average at end: %s%n", loadAverage());
+        System.out.println(
+                "| B | S | loss | CVaR | tuned s (MILP s) | tuned status (gap, nodes) | textbook s | textbook status (gap, nodes) | ratio |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
         System.exit(0);
     }
 
-    private static double[] weightsOf(
-            PortfolioOptimizer optimizer,
-            dev.vcportfolio.core.optimize.OptimizationRequest request,
-            SolverSettings settings) {
-        var outcome = optimizer.optimize(request, settings);
-        return switch (outcome) {
-            case dev.vcportfolio.core.optimize.OptimizationOutcome.Solved(var result) -> result.weights();
-            case dev.vcportfolio.core.optimize.OptimizationOutcome.Infeasible(var r, var s) ->
-                throw new IllegalStateException(r);
-            case dev.vcportfolio.core.optimize.OptimizationOutcome.Unsolved(var r, var s) ->
-                throw new IllegalStateException(r);
-        };
+    private List<String> size(int buckets, int scenarios, boolean lossOnly, boolean legacy) {
+        var rows = new ArrayList<String>();
+        var free = RiskLimits.none().withBucketMaxWeight(Math.max(0.05, 3.0 / buckets));
+        var probe = SyntheticPortfolio.request(buckets, scenarios, 42, free);
+        var unconstrained = measures(solved(optimizer.optimize(probe, base)).orElseThrow(), probe);
+        int p0 = (int) Math.round(unconstrained.lossProbability() * scenarios);
+        int seventy = (int) Math.floor(0.7 * p0);
+        // The least loss count (between 70 % of p0 and p0) at which a node-limited pass 1 finds an allocation.
+        int least = (int) Math.round(scenarios
+                * leastFeasible(
+                        seventy / (double) scenarios,
+                        p0 / (double) scenarios,
+                        1.0 / scenarios,
+                        v -> SyntheticPortfolio.request(buckets, scenarios, 42, free.withMaxLossProbability(v))));
+        int binding = least <= seventy ? seventy : (least + p0 + 1) / 2;
+        System.out.printf(
+                "(%d,%d): unconstrained loss %d/%d, CVaR %.4f; 70%% = %d; least loss with an allocation found %d;"
+                        + " binding loss %d%n",
+                buckets, scenarios, p0, scenarios, unconstrained.cvar(), seventy, least, binding);
+        for (boolean bindingLoss : lossOnly ? new boolean[] {true} : new boolean[] {false, true}) {
+            var lossLimits = bindingLoss ? free.withMaxLossProbability((double) binding / scenarios) : free;
+            String lossLabel = bindingLoss ? "binding " + binding + "/" + scenarios : "loose";
+            var noCvar = SyntheticPortfolio.request(buckets, scenarios, 42, lossLimits);
+            rows.add(row(buckets, scenarios, lossLabel, "off", noCvar));
+            if (lossOnly) {
+                continue;
+            }
+            // CVaR limit: halfway between the least CVaR with an allocation found and the optimum's CVaR.
+            var optimum = solved(optimizer.optimize(noCvar, base.withNodeLimit(WITNESS_NODES)));
+            if (optimum.isEmpty()) {
+                rows.add(String.format(
+                        "| %d | %d | %s | binding | — | no optimum within %d nodes to derive it from | — | — | — |",
+                        buckets, scenarios, lossLabel, WITNESS_NODES));
+                continue;
+            }
+            double high = measures(optimum.get(), probe).cvar();
+            double low = leastFeasible(
+                    0,
+                    high,
+                    1e-3,
+                    v -> SyntheticPortfolio.request(buckets, scenarios, 42, lossLimits.withCvar(0.95, v)));
+            double cvar = (low + high) / 2;
+            System.out.printf(
+                    "(%d,%d) loss %s: CVaR of the optimum %.4f, least CVaR with an allocation found %.4f, limit %.4f%n",
+                    buckets, scenarios, lossLabel, high, low, cvar);
+            var request = SyntheticPortfolio.request(buckets, scenarios, 42, lossLimits.withCvar(0.95, cvar));
+            rows.add(row(buckets, scenarios, lossLabel, String.format("binding %.4f", cvar), request));
+        }
+        if (legacy && seventy != binding) {
+            var request = SyntheticPortfolio.request(
+                    buckets, scenarios, 42, free.withMaxLossProbability((double) seventy / scenarios));
+            rows.add(row(buckets, scenarios, "70% of p0: " + seventy + "/" + scenarios, "off", request));
+        }
+        return rows;
+    }
+
+    /**
+     * Bisection for the least limit in [low, high] at which a pass 1 limited to {@value #WITNESS_NODES} nodes returns
+     * an allocation (a witness: the limit is feasible); {@code high} is known to have one. Deterministic.
+     */
+    private double leastFeasible(
+            double low, double high, double step, java.util.function.DoubleFunction<OptimizationRequest> at) {
+        var witness = base.withNodeLimit(WITNESS_NODES);
+        if (optimizer.solvePass1(at.apply(low), witness).status().hasAnswer()) {
+            return low;
+        }
+        double lo = low;
+        double hi = high;
+        while (hi - lo > step * 1.5) {
+            double mid = Math.round((lo + hi) / 2 / step) * step;
+            if (optimizer.solvePass1(at.apply(mid), witness).status().hasAnswer()) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    private String row(int buckets, int scenarios, String loss, String cvar, OptimizationRequest request) {
+        long start = System.nanoTime();
+        var tuned = optimizer.solvePass1(request, base.withOptions(tunedOptions));
+        long total = (System.nanoTime() - start) / 1_000_000;
+        var textbook = textbookToo ? optimizer.solvePass1(request, base.withOptions(ModelOptions.TEXTBOOK)) : null;
+        String line = String.format(
+                "| %d | %d | %s | %s | %.2f (%.2f) | %s | %s | %s | %s |",
+                buckets,
+                scenarios,
+                loss,
+                cvar,
+                total / 1000.0,
+                tuned.millis() / 1000.0,
+                describe(tuned),
+                textbook == null ? "—" : String.format("%.2f", textbook.millis() / 1000.0),
+                textbook == null ? "not run" : describe(textbook),
+                textbook == null ? "—" : ratio(total, tuned, textbook));
+        System.out.println(line + "   E* " + tuned.objective() + ", load " + loadAverage());
+        return line;
     }
 
     private static String describe(SolveStats stats) {
-        return String.format("%s (%.2e, %d nodes)", stats.status(), stats.gap(), stats.nodes());
+        return switch (stats.status()) {
+            case OPTIMAL, LIMIT_REACHED -> String.format("%s (%.1e, %d)", stats.status(), stats.gap(), stats.nodes());
+            case INFEASIBLE -> String.format("INFEASIBLE (%d)", stats.nodes());
+            case NO_ANSWER_LIMIT_REACHED -> String.format("no answer at limit (%d)", stats.nodes());
+        };
     }
 
-    private static String ratio(SolveStats tuned, SolveStats textbook) {
-        boolean bothProven = tuned.status().name().equals("OPTIMAL")
-                && textbook.status().name().equals("OPTIMAL");
-        String r = String.format("%.1fx", (double) Math.max(1, textbook.millis()) / Math.max(1, tuned.millis()));
-        return bothProven ? r : r + " (>=, textbook unproven)";
+    private static String ratio(long tunedTotal, SolveStats tuned, SolveStats textbook) {
+        String r = String.format("%.1fx", (double) Math.max(1, textbook.millis()) / Math.max(1, tunedTotal));
+        boolean tunedDone = tuned.status() == SolveStatus.OPTIMAL || tuned.status() == SolveStatus.INFEASIBLE;
+        boolean textbookDone = textbook.status() == SolveStatus.OPTIMAL || textbook.status() == SolveStatus.INFEASIBLE;
+        if (tunedDone && textbookDone) {
+            return r;
+        }
+        if (tunedDone) {
+            return "≥ " + r + " (textbook unfinished)";
+        }
+        return "— (neither proven)";
     }
 
-    private OptimizerBenchmark() {}
+    private static Optional<OptimizationResult> solved(OptimizationOutcome outcome) {
+        return switch (outcome) {
+            case OptimizationOutcome.Solved(var result) -> Optional.of(result);
+            case OptimizationOutcome.Infeasible(var reason, var steps) -> Optional.empty();
+            case OptimizationOutcome.Unsolved(var reason, var stats) -> Optional.empty();
+        };
+    }
+
+    private static PortfolioMeasures measures(OptimizationResult result, OptimizationRequest request) {
+        return PortfolioMeasures.of(request.matrix(), result.weights(), 0.95);
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .substring(0, 14)
+                    .trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
 }

@@ -39,12 +39,48 @@ final class BackendRace {
 
     private static MilpAnswer solve(
             Instance instance, Goal goal, SolverSettings settings, double gap, PrimalHeuristic.Answer hint, Backend b) {
-        try (var model = MilpModel.build(instance, settings.options(), b, goal)) {
+        // Pass 1 with a heuristic answer: only better allocations are searched (a hair below it, so the answer itself
+        // stays feasible for the solver); pass 2's lock row is its own floor.
+        double floor = switch (goal) {
+            case Goal.MaxExpectedMoic() -> hint == null ? Double.NaN : hint.expectedMoic() - FLOOR_SLACK;
+            case Goal.MinDeviation(double lock) -> lock;
+            case Goal.LeastMove(var kind, var group) -> Double.NaN;
+        };
+        try (var model = MilpModel.build(instance, settings.options(), b, goal, floor)) {
             if (hint != null) {
                 model.hint(hint.weights(), hint.losing());
             }
-            return MilpSolve.run(model, b, settings, gap);
+            var answer = MilpSolve.run(model, b, settings, gap);
+            return goal instanceof Goal.MaxExpectedMoic && hint != null ? orHeuristic(answer, hint) : answer;
         }
+    }
+
+    /** Objective floor below the heuristic's E[M]: room for solver tolerances, far below any reported gap. */
+    static final double FLOOR_SLACK = 1e-9;
+
+    /**
+     * A pass-1 solve that started from a heuristic answer never ends with less than that answer: when the solver
+     * proves nothing is better (infeasible above the floor) the heuristic answer is optimal; when a limit stops it
+     * without an answer the heuristic answer is reported with the solver's bound.
+     */
+    private static MilpAnswer orHeuristic(MilpAnswer answer, PrimalHeuristic.Answer hint) {
+        var stats = answer.stats();
+        double value = hint.expectedMoic();
+        return switch (stats.status()) {
+            case OPTIMAL, LIMIT_REACHED -> answer;
+            case INFEASIBLE -> withHeuristic(stats, hint, SolveStatus.OPTIMAL, value);
+            // The solver had the heuristic answer as its incumbent, so "no answer" means it rejected the hint.
+            case NO_ANSWER_LIMIT_REACHED -> withHeuristic(stats, hint, SolveStatus.LIMIT_REACHED, Double.NaN);
+        };
+    }
+
+    private static MilpAnswer withHeuristic(
+            SolveStats stats, PrimalHeuristic.Answer hint, SolveStatus status, double bound) {
+        double value = hint.expectedMoic();
+        double gap = Double.isNaN(bound) ? Double.NaN : Math.abs(bound - value) / Math.max(Math.abs(value), 1e-9);
+        var merged = new SolveStats(
+                stats.backend(), status, value, bound, gap, stats.nodes(), stats.millis(), stats.watchdogFired());
+        return new MilpAnswer(merged, hint.weights(), hint.losing(), value);
     }
 
     private static Comparator<MilpAnswer> order(Goal goal, List<Backend> backends) {

@@ -26,8 +26,20 @@ final class MilpModel implements AutoCloseable {
     private final ModelOptions options;
     private final Goal goal;
     private MPVariable capVariable;
+    // Auxiliary variables by role, so a hint can give every variable a value (SCIP takes a complete hint as a
+    // solution after checking it; a partial one only seeds a sub-MIP that may fail).
+    private MPVariable tauVariable;
+    private final MPVariable[] cvarExcess;
+    private final MPVariable[] shortfall;
+    private final MPVariable[] deviation;
+    private final java.util.List<MPVariable> mixing = new java.util.ArrayList<>();
+    private java.util.List<Integer> mixingOrder = java.util.List.of();
 
-    private MilpModel(Instance instance, ModelOptions options, Goal goal, MPSolver solver) {
+    /** Only allocations with {@code E[M] >= floor} matter (NaN: no floor known). */
+    private final double floor;
+
+    private MilpModel(Instance instance, ModelOptions options, Goal goal, double floor, MPSolver solver) {
+        this.floor = floor;
         this.instance = instance;
         this.options = options;
         this.goal = goal;
@@ -36,15 +48,22 @@ final class MilpModel implements AutoCloseable {
         this.weights = new MPVariable[instance.bucketCount()];
         this.lossFlags = new MPVariable[scenarios];
         this.forcedLoss = new boolean[scenarios];
+        this.cvarExcess = new MPVariable[scenarios];
+        this.shortfall = new MPVariable[scenarios];
+        this.deviation = new MPVariable[instance.bucketCount()];
     }
 
     static MilpModel build(Instance instance, ModelOptions options, Backend backend, Goal goal) {
+        return build(instance, options, backend, goal, Double.NaN);
+    }
+
+    static MilpModel build(Instance instance, ModelOptions options, Backend backend, Goal goal, double floor) {
         OrTools.load();
         var solver = MPSolver.createSolver(backend.orToolsId());
         if (solver == null) {
             throw new IllegalStateException("OR-Tools has no " + backend + " backend in this build");
         }
-        var model = new MilpModel(instance, options, goal, solver);
+        var model = new MilpModel(instance, options, goal, floor, solver);
         model.addRows();
         return model;
     }
@@ -86,7 +105,22 @@ final class MilpModel implements AutoCloseable {
         if (options.textbook()) {
             addTextbookRiskRows();
         } else {
-            addTunedRiskRows(MoicRange.of(instance.scenarios(), cap));
+            // The floor shrinks the set the fixings and big-Ms are valid on; the cutoff row (or pass 2's lock row)
+            // keeps the model inside that set, so every answer it gives is feasible for the request.
+            boolean useFloor = options.objectiveFloor() && !Double.isNaN(floor) && !frees(ConstraintKind.BUCKET_CAP);
+            var range = useFloor
+                    ? MoicRange.under(instance.scenarios(), cap, instance.mean(), floor)
+                    : MoicRange.of(instance.scenarios(), cap);
+            addTunedRiskRows(range);
+            if (options.mixingRows() && !frees(ConstraintKind.LOSS_PROBABILITY)) {
+                addMixingRows(range, cap);
+            }
+            if (useFloor && goal instanceof Goal.MaxExpectedMoic) {
+                var row = solver.makeConstraint(floor, Double.POSITIVE_INFINITY, "cutoff");
+                for (int b = 0; b < bucketCount; b++) {
+                    row.setCoefficient(weights[b], instance.mean()[b]);
+                }
+            }
         }
         setObjective();
     }
@@ -109,6 +143,66 @@ final class MilpModel implements AutoCloseable {
         }
     }
 
+    /**
+     * The mixing set of the objective (Luedtke, Ahmed and Nemhauser 2010) in its extended form: with {@code zeta_j} the
+     * best E[M] when scenario j does not lose, sorted ascending, and q the first position where the loss budget is
+     * used up, {@code E[M] <= zeta_1 + sum_{i<q} (zeta_{i+1} - zeta_i) u_i}, {@code u_i <= z_i}, {@code u_i <= u_{i-1}}.
+     * Integer points: E[M] is at most zeta of the first scenario in that order that does not lose.
+     */
+    private void addMixingRows(MoicRange range, double cap) {
+        var scenarios = instance.scenarios();
+        double[] zeta = MoicRange.bestMeanWhenSafe(scenarios, cap, instance.mean());
+        int budget = instance.lossBudget();
+        for (int j = 0; j < scenarios.size(); j++) {
+            budget -= forcedLoss[j] ? scenarios.multiplicity()[j] : 0;
+        }
+        // A scenario that cannot be kept from losing has no finite zeta; its flag is fixed, so it is left out.
+        double[] bounded = new double[zeta.length];
+        for (int j = 0; j < zeta.length; j++) {
+            bounded[j] = Math.max(zeta[j], 0);
+        }
+        var order = java.util.stream.IntStream.range(0, scenarios.size())
+                .filter(j -> lossFlags[j] != null)
+                .boxed()
+                .sorted(java.util.Comparator.<Integer>comparingDouble(j -> bounded[j])
+                        .thenComparingInt(j -> j))
+                .toList();
+        int mass = 0;
+        int q = -1;
+        for (int i = 0; i < order.size(); i++) {
+            mass += scenarios.multiplicity()[order.get(i)];
+            if (mass > budget) {
+                q = i;
+                break;
+            }
+        }
+        if (q <= 0) {
+            return;
+        }
+        mixingOrder = order.subList(0, q);
+        var row = solver.makeConstraint(Double.NEGATIVE_INFINITY, bounded[order.get(0)], "mixing");
+        for (int b = 0; b < weights.length; b++) {
+            row.setCoefficient(weights[b], instance.mean()[b]);
+        }
+        MPVariable previous = null;
+        for (int i = 0; i < q; i++) {
+            int j = order.get(i);
+            double step = bounded[order.get(i + 1)] - bounded[j];
+            var u = solver.makeNumVar(0, 1, "mix" + i);
+            mixing.add(u);
+            row.setCoefficient(u, -step);
+            var link = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0, "mixz" + i);
+            link.setCoefficient(u, 1);
+            link.setCoefficient(lossFlags[j], -1);
+            if (previous != null) {
+                var mono = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0, "mixu" + i);
+                mono.setCoefficient(u, 1);
+                mono.setCoefficient(previous, -1);
+            }
+            previous = u;
+        }
+    }
+
     private void addTunedRiskRows(MoicRange range) {
         var scenarios = instance.scenarios();
         double target = 1 + Instance.LOSS_MARGIN;
@@ -116,7 +210,9 @@ final class MilpModel implements AutoCloseable {
                 ? null
                 : solver.makeConstraint(Double.NEGATIVE_INFINITY, instance.lossBudget(), "loss_budget");
         int forcedCount = 0;
-        for (int j = 0; j < scenarios.size(); j++) {
+        // A budget that lets every scenario lose constrains nothing: no flags, no rows.
+        boolean vacuous = lossBudget != null && instance.lossBudget() >= scenarios.totalScenarios();
+        for (int j = 0; j < scenarios.size() && !vacuous; j++) {
             boolean fix = options.fixDecidedScenarios();
             if (fix && range.neverLoses(j)) {
                 continue;
@@ -143,6 +239,7 @@ final class MilpModel implements AutoCloseable {
             // tau >= 0 is no restriction: the VaR of a non-negative loss is non-negative, and with tau >= 0 the
             // shortfall variable y_s = max(0, 1 - M_s) folds into u_s >= 1 - M_s - tau.
             var tau = solver.makeNumVar(0, 1, "tau");
+            tauVariable = tau;
             var cvar = cvarRow(tau);
             double scale = 1 / ((1 - instance.limits().cvarConfidence()) * scenarios.totalScenarios());
             for (int j = 0; j < scenarios.size(); j++) {
@@ -150,6 +247,7 @@ final class MilpModel implements AutoCloseable {
                     continue;
                 }
                 var u = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "u" + j);
+                cvarExcess[j] = u;
                 var row = solver.makeConstraint(1, Double.POSITIVE_INFINITY, "cvar_" + j);
                 setScenarioMoic(row, j);
                 row.setCoefficient(tau, 1);
@@ -169,6 +267,7 @@ final class MilpModel implements AutoCloseable {
         var shortfalls = new MPVariable[scenarios.size()];
         for (int j = 0; j < scenarios.size(); j++) {
             var y = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "y" + j);
+            shortfall[j] = y;
             shortfalls[j] = y;
             var z = solver.makeIntVar(0, 1, "z" + j);
             lossFlags[j] = z;
@@ -184,10 +283,12 @@ final class MilpModel implements AutoCloseable {
         }
         if (instance.cvarActive() || frees(ConstraintKind.CVAR)) {
             var tau = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "tau");
+            tauVariable = tau;
             var cvar = cvarRow(tau);
             double scale = 1 / ((1 - instance.limits().cvarConfidence()) * total);
             for (int j = 0; j < scenarios.size(); j++) {
                 var u = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "u" + j);
+                cvarExcess[j] = u;
                 var row = solver.makeConstraint(0, Double.POSITIVE_INFINITY, "cvar_" + j);
                 row.setCoefficient(u, 1);
                 row.setCoefficient(shortfalls[j], -1);
@@ -232,6 +333,7 @@ final class MilpModel implements AutoCloseable {
                 for (int b = 0; b < weights.length; b++) {
                     lock.setCoefficient(weights[b], instance.mean()[b]);
                     var d = solver.makeNumVar(0, 1, "d" + b);
+                    deviation[b] = d;
                     var above = solver.makeConstraint(-even, Double.POSITIVE_INFINITY, "dev_up_" + b);
                     above.setCoefficient(d, 1);
                     above.setCoefficient(weights[b], -1);
@@ -304,26 +406,75 @@ final class MilpModel implements AutoCloseable {
         }
     }
 
-    /** Hints weights and loss flags (the backend completes the rest); ignored by backends without hint support. */
+    /**
+     * Hints a complete solution: the weights and loss flags given, every auxiliary variable at the value they imply
+     * (shortfalls, the CVaR threshold at its best, mixing prefixes, deviations). Ignored by backends without hints.
+     */
     void hint(double[] w, boolean[] losing) {
-        int flags = 0;
-        for (var z : lossFlags) {
-            flags += z == null ? 0 : 1;
+        var scenarios = instance.scenarios();
+        int count = scenarios.size();
+        double[] loss = new double[count];
+        for (int j = 0; j < count; j++) {
+            double moic = 0;
+            double[] column = scenarios.columns()[j];
+            for (int b = 0; b < w.length; b++) {
+                moic += column[b] * w[b];
+            }
+            loss[j] = Math.max(0, 1 - moic);
         }
-        var vars = new MPVariable[weights.length + flags];
-        var values = new double[vars.length];
-        int i = 0;
-        for (int b = 0; b < weights.length; b++, i++) {
-            vars[i] = weights[b];
-            values[i] = w[b];
-        }
-        for (int j = 0; j < lossFlags.length; j++) {
-            if (lossFlags[j] != null) {
-                vars[i] = lossFlags[j];
-                values[i++] = losing[j] ? 1 : 0;
+        var vars = solver.variables();
+        double[] values = new double[vars.length];
+        for (int b = 0; b < weights.length; b++) {
+            values[weights[b].index()] = w[b];
+            if (deviation[b] != null) {
+                values[deviation[b].index()] = Math.abs(w[b] - 1.0 / weights.length);
             }
         }
+        if (capVariable != null) {
+            values[capVariable.index()] = java.util.Arrays.stream(w).max().orElse(0);
+        }
+        double tau = tauVariable == null ? 0 : bestThreshold(loss);
+        if (tauVariable != null) {
+            values[tauVariable.index()] = tau;
+        }
+        for (int j = 0; j < count; j++) {
+            if (lossFlags[j] != null) {
+                values[lossFlags[j].index()] = losing[j] ? 1 : 0;
+            }
+            if (shortfall[j] != null) {
+                values[shortfall[j].index()] = loss[j];
+            }
+            if (cvarExcess[j] != null) {
+                values[cvarExcess[j].index()] = Math.max(0, loss[j] - tau);
+            }
+        }
+        for (int i = 0; i < mixing.size() && losing[mixingOrder.get(i)]; i++) {
+            values[mixing.get(i).index()] = 1;
+        }
         solver.setHint(vars, values);
+    }
+
+    /** The Rockafellar-Uryasev threshold that minimizes {@code tau + scale * sum n_j (loss_j - tau)+}. */
+    private double bestThreshold(double[] loss) {
+        var scenarios = instance.scenarios();
+        double scale = 1 / ((1 - instance.limits().cvarConfidence()) * scenarios.totalScenarios());
+        double best = 0;
+        double bestValue = Double.POSITIVE_INFINITY;
+        double[] candidates = java.util.Arrays.copyOf(loss, loss.length + 1);
+        for (double t : candidates) {
+            if (t > 1) {
+                continue;
+            }
+            double value = t;
+            for (int j = 0; j < loss.length; j++) {
+                value += scale * scenarios.multiplicity()[j] * Math.max(0, loss[j] - t);
+            }
+            if (value < bestValue - 1e-15) {
+                bestValue = value;
+                best = t;
+            }
+        }
+        return best;
     }
 
     @Override

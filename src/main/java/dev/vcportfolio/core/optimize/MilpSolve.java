@@ -30,6 +30,10 @@ final class MilpSolve {
         long millis = (System.nanoTime() - start) / 1_000_000;
         boolean watchdog = millis >= settings.watchdog().toMillis() - 50;
         params.delete();
+        if (result == MPSolver.ResultStatus.ABNORMAL && solver.nodes() >= settings.nodeLimit()) {
+            // SCIP through OR-Tools reports a node limit reached before any solution as ABNORMAL.
+            return empty(backend, SolveStatus.NO_ANSWER_LIMIT_REACHED, solver, millis, watchdog);
+        }
         return switch (result) {
             case OPTIMAL -> answer(model, backend, SolveStatus.OPTIMAL, millis, false);
             case FEASIBLE -> answer(model, backend, SolveStatus.LIMIT_REACHED, millis, watchdog);
@@ -61,6 +65,7 @@ final class MilpSolve {
 
     private static MilpAnswer empty(
             Backend backend, SolveStatus status, MPSolver solver, long millis, boolean watchdog) {
+        // OR-Tools reports no usable dual bound without an incumbent (it returns 0), so none is claimed.
         var stats =
                 new SolveStats(backend, status, Double.NaN, Double.NaN, Double.NaN, solver.nodes(), millis, watchdog);
         return new MilpAnswer(stats, new double[0], new boolean[0], Double.NaN);

@@ -2,26 +2,46 @@ package dev.vcportfolio.core.optimize;
 
 /**
  * Which formulation ingredients to use. {@link #TUNED} is the production choice; {@link #TEXTBOOK} is DESIGN 8 written
- * literally (big-M = 1, an explicit shortfall variable per scenario, nothing merged, fixed or hinted), kept as the
+ * literally (big-M = 1, an explicit shortfall variable per scenario, nothing merged, fixed, hinted or cut), kept as the
  * benchmark baseline.
  *
  * @param mergeScenarios identical scenario columns become one scenario with a multiplicity
  * @param tightBigM the loss row's big-M is {@code 1 + margin - L_s}, with {@code L_s} the least MOIC the caps allow
  * @param fixDecidedScenarios drop {@code z_s} for scenarios that can never or must always lose
- * @param warmStart hint the MILP with a feasible answer from the LP heuristic
+ * @param warmStart run the LP heuristic ({@link PrimalHeuristic}) before pass 1; its answer is the MILP's hint, the
+ *     fallback answer when the solver stops without one, and (with {@code objectiveFloor}) the floor
+ * @param objectiveFloor when a floor on E[M] is known (the heuristic's answer in pass 1, {@code E* - epsilon} in pass
+ *     2), add it as a row and recompute {@code L_s} and the never/always-lose fixings on that thinner set
+ * @param mixingRows add the extended mixing formulation of the objective over the loss flags (upper bounds on E[M]
+ *     from the scenarios that do not lose)
  */
-public record ModelOptions(boolean mergeScenarios, boolean tightBigM, boolean fixDecidedScenarios, boolean warmStart) {
+public record ModelOptions(
+        boolean mergeScenarios,
+        boolean tightBigM,
+        boolean fixDecidedScenarios,
+        boolean warmStart,
+        boolean objectiveFloor,
+        boolean mixingRows) {
 
-    /**
-     * The LP warm start is off: on the benchmark it found no hint on any binding instance and cost 7 s (40x1000) and
-     * 50 s (60x2000) outside the solver's watchdog; loose instances solve at the root without it.
-     */
-    public static final ModelOptions TUNED = new ModelOptions(true, true, true, false);
+    public static final ModelOptions TUNED = new ModelOptions(true, true, true, true, true, true);
 
-    public static final ModelOptions TEXTBOOK = new ModelOptions(false, false, false, false);
+    public static final ModelOptions TEXTBOOK = new ModelOptions(false, false, false, false, false, false);
+
+    /** The earlier four-switch form: floor and mixing rows follow {@code tightBigM}. */
+    public ModelOptions(boolean mergeScenarios, boolean tightBigM, boolean fixDecidedScenarios, boolean warmStart) {
+        this(mergeScenarios, tightBigM, fixDecidedScenarios, warmStart, tightBigM, tightBigM);
+    }
 
     public ModelOptions withWarmStart(boolean value) {
-        return new ModelOptions(mergeScenarios, tightBigM, fixDecidedScenarios, value);
+        return new ModelOptions(mergeScenarios, tightBigM, fixDecidedScenarios, value, objectiveFloor, mixingRows);
+    }
+
+    public ModelOptions withObjectiveFloor(boolean value) {
+        return new ModelOptions(mergeScenarios, tightBigM, fixDecidedScenarios, warmStart, value, mixingRows);
+    }
+
+    public ModelOptions withMixingRows(boolean value) {
+        return new ModelOptions(mergeScenarios, tightBigM, fixDecidedScenarios, warmStart, objectiveFloor, value);
     }
 
     public boolean textbook() {

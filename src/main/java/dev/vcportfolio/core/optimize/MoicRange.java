@@ -26,6 +26,125 @@ record MoicRange(double[] low, double[] high) {
         return new MoicRange(low, high);
     }
 
+    /**
+     * Bounds valid on the smaller set {@code sum = 1, 0 <= w <= cap, mean . w >= floor}: only allocations at least as
+     * good as a known one matter, and near the optimum that slice is thin, so many scenarios are decided (never or
+     * always lose) and the others' big-M shrinks. Each bound is a Lagrangian dual value of the one extra row (any
+     * multiplier gives a valid bound; bisection finds the best), never weaker than {@link #of}'s.
+     */
+    static MoicRange under(ScenarioSet scenarios, double cap, double[] mean, double floor) {
+        var plain = of(scenarios, cap);
+        double[] sortedMean = mean.clone();
+        Arrays.sort(sortedMean);
+        if (!(floor > fill(sortedMean, cap, false))) {
+            return plain;
+        }
+        // At or above the best mean the slice is the top face (or empty); bound it by the top face.
+        double reachable = Math.min(floor, fill(sortedMean, cap, true));
+        int count = scenarios.size();
+        double[] low = plain.low().clone();
+        double[] high = plain.high().clone();
+        double[] negated = new double[mean.length];
+        var work = new Work(mean.length);
+        for (int j = 0; j < count; j++) {
+            double[] column = scenarios.columns()[j];
+            low[j] = Math.max(low[j], work.leastUnderFloor(column, mean, reachable, cap));
+            for (int b = 0; b < column.length; b++) {
+                negated[b] = -column[b];
+            }
+            high[j] = Math.min(high[j], -work.leastUnderFloor(negated, mean, reachable, cap));
+        }
+        return new MoicRange(low, high);
+    }
+
+    /**
+     * Per scenario, an upper bound on {@code mean . w} over the capped simplex when that scenario does not lose
+     * ({@code v . w >= 1 + margin}); very negative when it cannot avoid losing. The Lagrangian bound of
+     * {@link #under} with the roles of objective and scenario swapped.
+     */
+    static double[] bestMeanWhenSafe(ScenarioSet scenarios, double cap, double[] mean) {
+        var work = new Work(mean.length);
+        double[] negatedMean = new double[mean.length];
+        for (int b = 0; b < mean.length; b++) {
+            negatedMean[b] = -mean[b];
+        }
+        double[] out = new double[scenarios.size()];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = -work.leastUnderFloor(negatedMean, scenarios.columns()[j], 1 + Instance.LOSS_MARGIN, cap);
+        }
+        return out;
+    }
+
+    /** Scratch arrays for the Lagrangian bounds, so the per-scenario loop allocates nothing. */
+    private static final class Work {
+        private static final int BISECTIONS = 60;
+        private final double[] cost;
+        private final Integer[] order;
+
+        Work(int buckets) {
+            cost = new double[buckets];
+            order = new Integer[buckets];
+        }
+
+        /** A lower bound on {@code min a . w} over the capped simplex with {@code c . w >= floor}. */
+        double leastUnderFloor(double[] a, double[] c, double floor, double cap) {
+            double best = Double.NEGATIVE_INFINITY;
+            double lo = 0;
+            double hi = 1;
+            // Find a multiplier at which the knapsack's answer meets the floor.
+            for (int i = 0; i < 60; i++) {
+                double[] r = evaluate(a, c, hi, floor, cap);
+                best = Math.max(best, r[0]);
+                if (r[1] >= floor) {
+                    break;
+                }
+                lo = hi;
+                hi *= 2;
+            }
+            double[] first = evaluate(a, c, 0, floor, cap);
+            best = Math.max(best, first[0]);
+            if (first[1] >= floor) {
+                return first[0];
+            }
+            for (int i = 0; i < BISECTIONS; i++) {
+                double mid = (lo + hi) / 2;
+                double[] r = evaluate(a, c, mid, floor, cap);
+                best = Math.max(best, r[0]);
+                if (r[1] >= floor) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            return best;
+        }
+
+        /** {lambda * floor + min (a - lambda c) . w over the capped simplex, c . w at that minimizer}. */
+        private double[] evaluate(double[] a, double[] c, double lambda, double floor, double cap) {
+            int n = a.length;
+            for (int b = 0; b < n; b++) {
+                cost[b] = a[b] - lambda * c[b];
+                order[b] = b;
+            }
+            Arrays.sort(order, (x, y) -> {
+                int byCost = Double.compare(cost[x], cost[y]);
+                // Among equal costs take the larger c first: the subgradient then reaches the floor soonest.
+                return byCost != 0 ? byCost : Double.compare(c[y], c[x]);
+            });
+            double left = 1;
+            double value = 0;
+            double reached = 0;
+            for (int i = 0; i < n && left > 0; i++) {
+                int b = order[i];
+                double take = Math.min(cap, left);
+                value += take * cost[b];
+                reached += take * c[b];
+                left -= take;
+            }
+            return new double[] {lambda * floor + value, reached};
+        }
+    }
+
     private static double fill(double[] ascending, double cap, boolean fromTop) {
         double left = 1;
         double total = 0;

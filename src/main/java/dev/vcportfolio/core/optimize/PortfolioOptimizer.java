@@ -63,7 +63,8 @@ public final class PortfolioOptimizer {
     private MilpAnswer solve(
             Instance instance, Goal goal, SolverSettings settings, PrimalHeuristic.Answer hint, List<SolveStats> runs) {
         var start = hint;
-        if (start == null && settings.options().warmStart()) {
+        boolean lossCanBind = instance.lossBudget() < instance.scenarios().totalScenarios();
+        if (start == null && settings.options().warmStart() && lossCanBind) {
             start = PrimalHeuristic.find(instance).orElse(null);
         }
         var outcome = race.run(instance, goal, settings, settings.relativeGap(), start);

@@ -11,7 +11,8 @@ public enum SolveStatus {
     /** A limit stopped the solve before any answer was found; feasibility is unknown. */
     NO_ANSWER_LIMIT_REACHED;
 
-    boolean hasAnswer() {
+    /** Whether the solve returned an allocation (proven or not). */
+    public boolean hasAnswer() {
         return this == OPTIMAL || this == LIMIT_REACHED;
     }
 
