@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One bucket of a fund to simulate.
@@ -19,12 +20,13 @@ import jakarta.validation.constraints.PositiveOrZero;
  */
 @RegisterForReflection
 public record GenerationBucketRequest(
+        @Schema(example = "SaaS")
         @NotNull @Pattern(regexp = MatrixBucketRequest.SECTOR_PATTERN, message = "must be 1-64 characters without '|'") String sector,
 
         @NotNull Stage stage,
 
-        @NotNull @Finite @Positive @DecimalMax("1e12") Double initialCheck,
+        @Schema(example = "1500000") @NotNull @Finite @Positive @DecimalMax("1e12") Double initialCheck,
 
-        @NotNull @Finite @PositiveOrZero @DecimalMax("100") Double reserveRatio,
+        @Schema(example = "1.0") @NotNull @Finite @PositiveOrZero @DecimalMax("100") Double reserveRatio,
 
         @Min(1) @Max(10_000) Integer dealsPerBucket) {}

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The risk limits of DESIGN 8. Every field is optional; a missing one does not constrain (cap 1, loss probability 1,
@@ -18,14 +19,17 @@ import java.util.Map;
  */
 @RegisterForReflection
 public record ConstraintsRequest(
-        @Finite @DecimalMin("0") @DecimalMax("1") Double maxLossProbability,
-        @Finite @DecimalMin("0") @DecimalMax("1") Double cvarLimit,
+        @Schema(example = "0.3") @Finite @DecimalMin("0") @DecimalMax("1") Double maxLossProbability,
 
-        @Finite @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double cvarConfidence,
+        @Schema(example = "0.6") @Finite @DecimalMin("0") @DecimalMax("1") Double cvarLimit,
 
-        @Finite @DecimalMin("0") @DecimalMax("1e6") Double minExpectedWinners,
+        @Schema(example = "0.95")
+        @Finite
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double cvarConfidence,
 
-        @Finite @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double bucketMaxWeight,
+        @Schema(example = "1") @Finite @DecimalMin("0") @DecimalMax("1e6") Double minExpectedWinners,
+
+        @Schema(example = "0.4") @Finite @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double bucketMaxWeight,
 
         @Size(max = 64) Map<String, @NotNull @Valid BoundsRequest> sectorBounds,
         @Size(max = 16) Map<String, @NotNull @Valid BoundsRequest> stageBounds) {

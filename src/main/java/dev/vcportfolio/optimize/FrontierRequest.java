@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The efficient frontier of a stored matrix under the given limits (their CVaR limit is replaced point by point).
@@ -21,4 +22,4 @@ public record FrontierRequest(
 
         @NotNull @Finite @Positive @DecimalMax("1e13") Double fundSize,
         @Valid ConstraintsRequest constraints,
-        @NotNull @Min(2) @Max(25) Integer points) {}
+        @Schema(example = "8") @NotNull @Min(2) @Max(25) Integer points) {}

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An optimization request (DESIGN 10): a fund, the matrix to optimize on (a stored {@code matrixKey}, or the
@@ -31,15 +32,16 @@ import java.util.UUID;
  */
 @RegisterForReflection
 public record SessionRequest(
+        @Schema(example = "7b0c1f9e-2a34-4c1d-9a55-3f2b1e0d4c21")
         UUID fundId,
 
-        @NotNull @Finite @Positive @DecimalMax("1e13") Double fundSize,
+        @Schema(example = "100000000") @NotNull @Finite @Positive @DecimalMax("1e13") Double fundSize,
 
         @Pattern(regexp = "^[0-9a-f]{64}$", message = "must be 64 lowercase hex digits") String matrixKey,
 
         @Size(min = 1, max = MatrixLimits.MAX_BUCKETS) List<@NotNull @Valid GenerationBucketRequest> buckets,
 
-        @Positive Integer scenarioCount,
+        @Schema(example = "5000") @Positive Integer scenarioCount,
 
         @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$") String calibrationVersion,
 
@@ -49,9 +51,9 @@ public record SessionRequest(
 
         @Valid ConstraintsRequest constraints,
 
-        @Min(100) @Max(1_000_000) Integer validationScenarios,
+        @Schema(example = "5000") @Min(100) @Max(1_000_000) Integer validationScenarios,
 
-        @Finite @PositiveOrZero @DecimalMax("1") Double epsilon) {
+        @Schema(example = "0.001") @Finite @PositiveOrZero @DecimalMax("1") Double epsilon) {
 
     /** The same request for the given fund. */
     public SessionRequest withFundId(UUID fund) {

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * the count of 5xx. Then memory: RSS and the live heap after 1,000 and after 2,000 sessions (a leak would grow both).
  *
  * <pre>
- * bench/run LoadBenchmark [--seconds 10] [--sessions 1000]
+ * bench/run LoadBenchmark [--seconds 10] [--sessions 1000]      --seconds 0: the memory phase only
  * </pre>
  */
 public final class LoadBenchmark {
@@ -70,13 +70,15 @@ public final class LoadBenchmark {
                                     .POST(HttpRequest.BodyPublishers.ofString(
                                             SessionBenchmark.body(TestTokens.freshFund(), 4, 200)))
                                     .build()));
-            System.out.println(
-                    "| endpoint | saturating rate | load | req/s achieved | p50 | p99 | 5xx | 4xx | not sent |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
-            for (Target target : targets) {
-                double saturating = closedLoop(target, 32, Duration.ofSeconds(seconds));
-                for (double share : new double[] {0.5, 1.0}) {
-                    openLoop(target, saturating, share, Duration.ofSeconds(seconds));
+            if (seconds > 0) {
+                System.out.println(
+                        "| endpoint | saturating rate | load | req/s achieved | p50 | p99 | 5xx | 4xx | not sent |");
+                System.out.println("|---|---|---|---|---|---|---|---|---|");
+                for (Target target : targets) {
+                    double saturating = closedLoop(target, 32, Duration.ofSeconds(seconds));
+                    for (double share : new double[] {0.5, 1.0}) {
+                        openLoop(target, saturating, share, Duration.ofSeconds(seconds));
+                    }
                 }
             }
             memory(service, base, sessions);
