@@ -93,16 +93,7 @@ public class MatrixRepository {
             if (!iterator.hasNext()) {
                 return Optional.empty();
             }
-            Row row = iterator.next();
-            Buffer bytes = row.getBuffer("moic_matrix");
-            return Optional.of(new StoredMatrix(
-                    row.getString("status"),
-                    row.getUUID("fund_id"),
-                    row.getString("compression_codec"),
-                    row.getValue("bucket_keys") == null ? List.of() : json.read(row.getValue("bucket_keys"), STRINGS),
-                    row.getInteger("bucket_count"),
-                    row.getInteger("s_opt"),
-                    bytes == null ? new byte[0] : bytes.getBytes()));
+            return Optional.of(payload(iterator.next()));
         });
     }
 
@@ -158,19 +149,9 @@ public class MatrixRepository {
                 return Optional.empty();
             }
             Row row = iterator.next();
-            Buffer bytes = row.getBuffer("moic_matrix");
             return Optional.of(new StoredInput(
                     row.getUUID("id"),
-                    new StoredMatrix(
-                            row.getString("status"),
-                            row.getUUID("fund_id"),
-                            row.getString("compression_codec"),
-                            row.getValue("bucket_keys") == null
-                                    ? List.of()
-                                    : json.read(row.getValue("bucket_keys"), STRINGS),
-                            row.getInteger("bucket_count"),
-                            row.getInteger("s_opt"),
-                            bytes == null ? new byte[0] : bytes.getBytes()),
+                    payload(row),
                     row.getValue("bucket_params") == null
                             ? List.of()
                             : json.read(row.getValue("bucket_params"), PARAMS),
@@ -179,6 +160,19 @@ public class MatrixRepository {
     }
 
     record StoredInput(UUID id, StoredMatrix matrix, List<BucketParams> params, boolean generated) {}
+
+    /** The payload columns both {@link #findPayload} and {@link #findInput} select. */
+    private StoredMatrix payload(Row row) {
+        Buffer bytes = row.getBuffer("moic_matrix");
+        return new StoredMatrix(
+                row.getString("status"),
+                row.getUUID("fund_id"),
+                row.getString("compression_codec"),
+                row.getValue("bucket_keys") == null ? List.of() : json.read(row.getValue("bucket_keys"), STRINGS),
+                row.getInteger("bucket_count"),
+                row.getInteger("s_opt"),
+                bytes == null ? new byte[0] : bytes.getBytes());
+    }
 
     private Optional<MatrixView> firstView(RowSet<Row> rows) {
         var iterator = rows.iterator();

@@ -2,6 +2,7 @@ package dev.vcportfolio.optimize;
 
 import dev.vcportfolio.core.error.DomainException;
 import dev.vcportfolio.core.error.FieldViolation;
+import dev.vcportfolio.core.model.BucketSpec;
 import dev.vcportfolio.core.optimize.BucketAllocation;
 import dev.vcportfolio.core.optimize.ConstraintCheck;
 import dev.vcportfolio.core.optimize.ConstraintReport;
@@ -14,7 +15,6 @@ import dev.vcportfolio.platform.security.FundScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,9 +56,8 @@ public class EvaluationService {
             throw new DomainException.Invalid(
                     unknown.getFirst().field() + ": " + unknown.getFirst().message(), unknown);
         }
-        var sectors = new HashSet<String>();
-        keys.forEach(key -> sectors.add(key.substring(0, key.lastIndexOf('|'))));
-        var limits = LimitsRules.toLimits(request.constraints(), "constraints", Optional.of(sectors));
+        var limits =
+                LimitsRules.toLimits(request.constraints(), "constraints", Optional.of(BucketSpec.sectorsOf(keys)));
         OptimizationRequest problem = OptimizationInputs.request(input, request.fundSize(), limits);
         double[] weights = keys.stream()
                 .mapToDouble(k -> request.weights().getOrDefault(k, 0.0))

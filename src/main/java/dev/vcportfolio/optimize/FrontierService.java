@@ -1,6 +1,7 @@
 package dev.vcportfolio.optimize;
 
 import dev.vcportfolio.core.error.DomainException;
+import dev.vcportfolio.core.model.BucketSpec;
 import dev.vcportfolio.core.optimize.EfficientFrontier;
 import dev.vcportfolio.core.optimize.OptimizationOutcome;
 import dev.vcportfolio.core.optimize.OptimizationRequest;
@@ -10,7 +11,6 @@ import dev.vcportfolio.platform.executor.ComputePool;
 import dev.vcportfolio.platform.security.FundScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +36,10 @@ public class FrontierService {
     public Uni<FrontierView> frontier(FrontierRequest request, FundScope scope) {
         SolverSettings settings = engine.config().settings(0);
         return matrices.optimizationInput(request.matrixKey(), scope).chain(input -> {
-            var sectors = new HashSet<String>();
-            input.matrix().bucketKeys().forEach(key -> sectors.add(key.substring(0, key.lastIndexOf('|'))));
-            var limits = LimitsRules.toLimits(request.constraints(), "constraints", Optional.of(sectors));
+            var limits = LimitsRules.toLimits(
+                    request.constraints(),
+                    "constraints",
+                    Optional.of(BucketSpec.sectorsOf(input.matrix().bucketKeys())));
             OptimizationRequest problem = OptimizationInputs.request(input, request.fundSize(), limits);
             EfficientFrontier frontier = engine.frontier();
             return onCompute(() -> frontier.range(problem, settings)

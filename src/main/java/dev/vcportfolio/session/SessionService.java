@@ -3,6 +3,7 @@ package dev.vcportfolio.session;
 import dev.vcportfolio.core.error.DomainException;
 import dev.vcportfolio.core.key.CanonicalJson;
 import dev.vcportfolio.core.key.MatrixKey;
+import dev.vcportfolio.core.model.BucketSpec;
 import dev.vcportfolio.matrix.GenerationService;
 import dev.vcportfolio.matrix.MatrixLimits;
 import dev.vcportfolio.matrix.MatrixService;
@@ -217,9 +218,7 @@ public class SessionService {
         if (view.bucketKeys() == null) {
             return Optional.empty();
         }
-        Set<String> sectors = new HashSet<>();
-        view.bucketKeys().forEach(key -> sectors.add(key.substring(0, key.lastIndexOf('|'))));
-        return Optional.of(sectors);
+        return Optional.of(BucketSpec.sectorsOf(view.bucketKeys()));
     }
 
     /** A session of one of the caller's funds; another fund's is as unknown as an id never issued. */

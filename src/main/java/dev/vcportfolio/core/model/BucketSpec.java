@@ -37,6 +37,13 @@ public record BucketSpec(String sector, Stage stage, double initialCheck, double
         return sector + "|" + stage.name();
     }
 
+    /** The distinct sectors of bucket keys ({@code sector|stage}; a sector never holds {@code |}). */
+    public static java.util.Set<String> sectorsOf(java.util.Collection<String> keys) {
+        var sectors = new java.util.TreeSet<String>();
+        keys.forEach(key -> sectors.add(key.substring(0, key.lastIndexOf('|'))));
+        return sectors;
+    }
+
     /** All-in cost of one deal: the initial cheque plus its reserve. */
     public double allInCost() {
         return initialCheck * (1 + reserveRatio);
