@@ -16,33 +16,24 @@ import dev.vcportfolio.client.model.SessionStatusView;
 import dev.vcportfolio.client.model.Stage;
 import dev.vcportfolio.platform.database.DatabaseTarget;
 import dev.vcportfolio.support.ServiceProcess;
+import dev.vcportfolio.support.SharedDatabase;
 import dev.vcportfolio.support.TestDatabase;
 import dev.vcportfolio.support.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Java client generated at build time from the checked-in {@code openapi/openapi.yaml} runs a whole session
  * against the packaged service: if the document disagreed with the service, this would fail to compile or to run.
  */
+@ExtendWith(SharedDatabase.class)
 class ClientSessionIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
-
-    @BeforeAll
-    static void server() {
-        TestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestDatabase.stop();
-    }
 
     @Test
     void the_generated_client_requests_polls_and_reads_a_result() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vcportfolio.platform.database.DatabaseTarget;
 import dev.vcportfolio.support.Jdbc;
 import dev.vcportfolio.support.ServiceProcess;
+import dev.vcportfolio.support.SharedDatabase;
 import dev.vcportfolio.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,9 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Exactly-once effects under crashes: three replicas of the packaged service drain 300 probe jobs while one replica at
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * by the attempt that completed it. Run alone: {@code ./mvnw verify -Dit.test=OutboxCrashIT -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+@ExtendWith(SharedDatabase.class)
 class OutboxCrashIT {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -32,16 +33,6 @@ class OutboxCrashIT {
     private static final int JOBS = 300;
     private static final int REPLICAS = 3;
     private static final long SEED = 20261124L;
-
-    @BeforeAll
-    static void server() {
-        TestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestDatabase.stop();
-    }
 
     @Test
     void every_job_completes_exactly_once_while_replicas_are_killed() throws Exception {

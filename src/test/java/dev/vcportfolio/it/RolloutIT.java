@@ -6,6 +6,7 @@ import dev.vcportfolio.deploy.KubernetesManifests;
 import dev.vcportfolio.platform.database.DatabaseTarget;
 import dev.vcportfolio.support.Jdbc;
 import dev.vcportfolio.support.ServiceProcess;
+import dev.vcportfolio.support.SharedDatabase;
 import dev.vcportfolio.support.TestDatabase;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.IOException;
@@ -23,9 +24,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A Kubernetes rollout on a new database: the Deployment's replicas (3) of the packaged service start at the same
@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * others wait, so all become ready on one schema, every migration recorded once. To make the race certain rather than
  * likely, the test holds Flyway's lock until every replica is waiting for it.
  */
+@ExtendWith(SharedDatabase.class)
 class RolloutIT {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
@@ -50,16 +51,6 @@ class RolloutIT {
 
     /** How long the replicas wait on the lock together; well under Flyway's 50 retries at 1 s. */
     private static final Duration HOLD = Duration.ofSeconds(5);
-
-    @BeforeAll
-    static void server() {
-        TestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestDatabase.stop();
-    }
 
     @Test
     void three_replicas_started_together_on_an_empty_database_migrate_it_once() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vcportfolio.platform.database.DatabaseTarget;
 import dev.vcportfolio.support.ServiceProcess;
+import dev.vcportfolio.support.SharedDatabase;
 import dev.vcportfolio.support.TestDatabase;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpClient;
@@ -11,29 +12,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Truth case 4 of issue 8 across processes: the same optimization request, computed once by one replica and once by
  * another (the first one stopped, so the second's worker must do it), gives the same allocation and E* bit for bit,
  * and the same out-of-sample validation.
  */
+@ExtendWith(SharedDatabase.class)
 class SessionReplicaIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void server() {
-        TestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestDatabase.stop();
-    }
 
     @Test
     void a_second_replica_computes_the_same_bits() throws Exception {

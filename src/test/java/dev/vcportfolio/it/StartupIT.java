@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vcportfolio.platform.database.DatabaseTarget;
 import dev.vcportfolio.support.Jdbc;
 import dev.vcportfolio.support.ServiceProcess;
+import dev.vcportfolio.support.SharedDatabase;
 import dev.vcportfolio.support.TestDatabase;
 import dev.vcportfolio.support.TestTokens;
 import java.io.IOException;
@@ -16,27 +17,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The packaged service starts on an empty database and on an up-to-date one, refuses to start when an applied migration
  * was edited, and with nothing configured runs on an embedded PostgreSQL whose data survives a restart.
  */
+@ExtendWith(SharedDatabase.class)
 class StartupIT {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-
-    @BeforeAll
-    static void server() {
-        TestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestDatabase.stop();
-    }
 
     @Test
     void starts_on_an_empty_database_then_on_an_up_to_date_one() {

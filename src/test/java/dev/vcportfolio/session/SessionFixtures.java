@@ -121,6 +121,15 @@ final class SessionFixtures {
         throw new AssertionError("no " + name + " row in " + result.getJsonArray("constraintReport"));
     }
 
+    /** How many of the session's optimization and validation jobs are completed (2 when both ran once). */
+    static long completedStepJobs(io.vertx.mutiny.sqlclient.Pool pool, String sessionId) {
+        return dev.vcportfolio.support.Sql.scalarLong(
+                pool,
+                "SELECT count(*) FROM job_outbox WHERE idempotency_key IN ($1, $2) AND status = 'completed'",
+                "optimization:" + sessionId,
+                "validation:" + sessionId);
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -98,12 +98,7 @@ class SessionLifecycleTest {
                         "SELECT count(*) FROM job_outbox WHERE idempotency_key = $1",
                         "matrix_generation:" + matrixKey))
                 .isEqualTo(1);
-        assertThat(Sql.scalarLong(
-                        pool,
-                        "SELECT count(*) FROM job_outbox WHERE idempotency_key IN ($1, $2) AND status = 'completed'",
-                        "optimization:" + id,
-                        "validation:" + id))
-                .isEqualTo(2);
+        assertThat(SessionFixtures.completedStepJobs(pool, id)).isEqualTo(2);
     }
 
     @Test

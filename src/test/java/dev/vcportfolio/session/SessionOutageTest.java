@@ -6,7 +6,6 @@ import static dev.vcportfolio.session.SessionFixtures.request;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vcportfolio.support.Sql;
 import dev.vcportfolio.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -89,12 +88,7 @@ class SessionOutageTest {
         // then every accepted session completes, with one optimization and one validation job each
         for (String id : accepted) {
             assertThat(awaitTerminal(id).getString("status")).isEqualTo("COMPLETED");
-            assertThat(Sql.scalarLong(
-                            pool,
-                            "SELECT count(*) FROM job_outbox WHERE idempotency_key IN ($1, $2) AND status = 'completed'",
-                            "optimization:" + id,
-                            "validation:" + id))
-                    .isEqualTo(2);
+            assertThat(SessionFixtures.completedStepJobs(pool, id)).isEqualTo(2);
         }
     }
 }
