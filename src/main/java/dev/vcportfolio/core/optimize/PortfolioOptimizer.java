@@ -64,12 +64,40 @@ public final class PortfolioOptimizer {
             Instance instance, Goal goal, SolverSettings settings, PrimalHeuristic.Answer hint, List<SolveStats> runs) {
         var start = hint;
         boolean lossCanBind = instance.lossBudget() < instance.scenarios().totalScenarios();
+        long started = System.nanoTime();
         if (start == null && settings.options().warmStart() && lossCanBind) {
-            start = PrimalHeuristic.find(instance).orElse(null);
+            var found = PrimalHeuristic.find(instance, settings.watchdog());
+            start = found.answer().orElse(null);
+            if (found.timedOut()) {
+                var cut = cutShort(start, settings, started);
+                runs.add(cut.stats());
+                return cut;
+            }
         }
-        var outcome = race.run(instance, goal, settings, settings.relativeGap(), start);
+        // One watchdog covers the heuristic and the solve together.
+        var left = settings.watchdog().minusNanos(System.nanoTime() - started);
+        if (!left.isPositive()) {
+            var cut = cutShort(start, settings, started);
+            runs.add(cut.stats());
+            return cut;
+        }
+        var outcome = race.run(instance, goal, settings.withWatchdog(left), settings.relativeGap(), start);
         outcome.all().forEach(a -> runs.add(a.stats()));
         return outcome.chosen();
+    }
+
+    /** The watchdog fired during the heuristic: its answer, if any, as "limit reached" with no proven bound. */
+    private static MilpAnswer cutShort(PrimalHeuristic.Answer found, SolverSettings settings, long started) {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        var backend = settings.backends().getFirst();
+        if (found == null) {
+            var stats = new SolveStats(
+                    backend, SolveStatus.NO_ANSWER_LIMIT_REACHED, Double.NaN, Double.NaN, Double.NaN, 0, millis, true);
+            return new MilpAnswer(stats, new double[0], new boolean[0], Double.NaN);
+        }
+        double value = found.expectedMoic();
+        var stats = new SolveStats(backend, SolveStatus.LIMIT_REACHED, value, Double.NaN, Double.NaN, 0, millis, true);
+        return new MilpAnswer(stats, found.weights(), found.losing(), value);
     }
 
     private static OptimizationResult result(

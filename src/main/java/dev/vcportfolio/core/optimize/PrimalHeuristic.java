@@ -1,8 +1,5 @@
 package dev.vcportfolio.core.optimize;
 
-import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -35,106 +32,44 @@ final class PrimalHeuristic implements AutoCloseable {
     /** A feasible answer: weights, which distinct scenarios lose, and its E[M]. */
     record Answer(double[] weights, boolean[] losing, double expectedMoic) {}
 
-    /** Rows ask for 1 + 2 margins so GLOP's tolerances never leave a non-loss scenario below 1 + margin. */
-    private static final double GOAL = 1 + 2 * Instance.LOSS_MARGIN;
-
     private static final double[] PENALTIES = {256, 64, 16, 8, 4, 2, 1};
     private static final int REWEIGHT_ROUNDS = 8;
     private static final double DELTA = 0.05;
     private static final int SWAP_LPS = 60;
     private static final int SWAP_CANDIDATES = 4;
 
-    private final Instance instance;
-    private final MoicRange range;
-    private final MPSolver lp;
-    private final MPVariable[] weights;
-    private final MPVariable[] excess;
-    private final MPConstraint[] rows;
-    private final int budget;
-    private int solves;
+    /** What the search found, and whether the watchdog cut it short (then it may differ from an uncut run). */
+    record Outcome(Optional<Answer> answer, boolean timedOut) {}
 
-    private PrimalHeuristic(Instance instance) {
-        OrTools.load();
+    private final Instance instance;
+    private final HeuristicLp lp;
+
+    private PrimalHeuristic(Instance instance, long deadline) {
         this.instance = instance;
-        var limits = instance.limits();
-        this.range = MoicRange.of(instance.scenarios(), limits.bucketMaxWeight());
-        this.lp = MPSolver.createSolver("GLOP");
-        int bucketCount = instance.bucketCount();
-        weights = new MPVariable[bucketCount];
-        for (int b = 0; b < bucketCount; b++) {
-            weights[b] = lp.makeNumVar(0, limits.bucketMaxWeight(), "w" + b);
-        }
-        var budgetRow = lp.makeConstraint(1, 1, "budget");
-        for (var w : weights) {
-            budgetRow.setCoefficient(w, 1);
-        }
-        if (limits.minExpectedWinners() > 0) {
-            var winners = lp.makeConstraint(limits.minExpectedWinners(), Double.POSITIVE_INFINITY, "winners");
-            for (int b = 0; b < bucketCount; b++) {
-                winners.setCoefficient(weights[b], instance.winners()[b]);
-            }
-        }
-        for (var group : instance.groups()) {
-            if (group.bounds().min() <= 0 && group.bounds().max() >= 1) {
-                continue;
-            }
-            var row = lp.makeConstraint(group.bounds().min(), group.bounds().max(), "g_" + group.name());
-            for (int b : group.members()) {
-                row.setCoefficient(weights[b], 1);
-            }
-        }
-        var scenarios = instance.scenarios();
-        excess = new MPVariable[scenarios.size()];
-        rows = new MPConstraint[scenarios.size()];
-        int forced = 0;
-        for (int j = 0; j < scenarios.size(); j++) {
-            if (range.neverLoses(j)) {
-                continue;
-            }
-            if (range.alwaysLoses(j)) {
-                forced += scenarios.multiplicity()[j];
-                continue;
-            }
-            excess[j] = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "e" + j);
-            rows[j] = lp.makeConstraint(GOAL, Double.POSITIVE_INFINITY, "loss_" + j);
-            setMoic(rows[j], j);
-            rows[j].setCoefficient(excess[j], 1);
-        }
-        this.budget = instance.lossBudget() - forced;
-        if (instance.cvarActive()) {
-            var tau = lp.makeNumVar(0, 1, "tau");
-            var cvar = lp.makeConstraint(Double.NEGATIVE_INFINITY, limits.cvarLimit(), "cvar");
-            cvar.setCoefficient(tau, 1);
-            double scale = 1 / ((1 - limits.cvarConfidence()) * scenarios.totalScenarios());
-            for (int j = 0; j < scenarios.size(); j++) {
-                if (range.low()[j] >= 1) {
-                    continue;
-                }
-                var u = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "u" + j);
-                var row = lp.makeConstraint(1, Double.POSITIVE_INFINITY, "cvar_" + j);
-                setMoic(row, j);
-                row.setCoefficient(tau, 1);
-                row.setCoefficient(u, 1);
-                cvar.setCoefficient(u, scale * scenarios.multiplicity()[j]);
-            }
-        }
+        this.lp = new HeuristicLp(instance, deadline);
     }
 
     /** Empty when no loss set fitting the budget was found (the MILP may still be feasible). */
     static Optional<Answer> find(Instance instance) {
-        try (var heuristic = new PrimalHeuristic(instance)) {
-            return heuristic.budget < 0 ? Optional.empty() : heuristic.search();
+        return find(instance, java.time.Duration.ofDays(1)).answer();
+    }
+
+    /** The search, stopped by the watchdog {@code limit} (wall clock) at the latest. */
+    static Outcome find(Instance instance, java.time.Duration limit) {
+        try (var heuristic = new PrimalHeuristic(instance, System.nanoTime() + limit.toNanos())) {
+            var answer = heuristic.lp.budget() < 0 ? Optional.<Answer>empty() : heuristic.search();
+            return new Outcome(answer, heuristic.lp.timedOut());
         }
     }
 
     private Optional<Answer> search() {
         // When the best allocation without loss rows already fits the budget it is optimal (loose limits): one LP.
-        double[] free = solveElastic(0, new double[excess.length]);
+        double[] free = lp.solveElastic(0, new double[lp.count()]);
         if (free == null) {
             return Optional.empty();
         }
-        if (mass(losers(free)) <= budget) {
-            return Optional.ofNullable(solveFixed(losers(free)));
+        if (lp.mass(lp.losers(free)) <= lp.budget()) {
+            return Optional.ofNullable(lp.solveFixed(lp.losers(free)));
         }
         var best = reweighted();
         return best == null ? Optional.empty() : Optional.of(localSearch(best));
@@ -159,25 +94,25 @@ final class PrimalHeuristic implements AutoCloseable {
 
     /** Reweighting rounds at one penalty: the best loss set found (fitting or repaired), or null. */
     private Answer rounds(double penalty) {
-        int count = excess.length;
+        int count = lp.count();
         double[] reweight = new double[count];
         Arrays.fill(reweight, 1);
         Answer best = null;
         for (int round = 0; round < REWEIGHT_ROUNDS; round++) {
-            double[] w = solveElastic(penalty, reweight);
+            double[] w = lp.solveElastic(penalty, reweight);
             if (w == null) {
                 return best;
             }
             double[] shortBy = new double[count];
             for (int j = 0; j < count; j++) {
-                shortBy[j] = excess[j] == null ? 0 : Math.max(0, excess[j].solutionValue());
+                shortBy[j] = lp.shortfall(j);
             }
-            boolean[] losers = losers(w);
-            if (mass(losers) <= budget) {
-                return better(best, solveFixed(losers));
+            boolean[] losers = lp.losers(w);
+            if (lp.mass(losers) <= lp.budget()) {
+                return better(best, lp.solveFixed(losers));
             }
             // Too many losers: let the worst ones lose and ask the rest to reach 1 (often feasible when close).
-            best = better(best, solveFixed(worst(w)));
+            best = better(best, lp.solveFixed(worst(w)));
             for (int j = 0; j < count; j++) {
                 reweight[j] = 1 / (shortBy[j] + DELTA);
             }
@@ -187,9 +122,9 @@ final class PrimalHeuristic implements AutoCloseable {
 
     /** The scenarios furthest below 1 under {@code w}, as many as the budget holds. */
     private boolean[] worst(double[] w) {
-        boolean[] losing = new boolean[excess.length];
-        int left = budget;
-        for (int j : ranked(j -> moic(w, j) < 1 + Instance.LOSS_MARGIN, j -> moic(w, j))) {
+        boolean[] losing = new boolean[lp.count()];
+        int left = lp.budget();
+        for (int j : ranked(j -> lp.moic(w, j) < 1 + Instance.LOSS_MARGIN, j -> lp.moic(w, j))) {
             int m = instance.scenarios().multiplicity()[j];
             if (m <= left) {
                 losing[j] = true;
@@ -206,8 +141,8 @@ final class PrimalHeuristic implements AutoCloseable {
     private Answer localSearch(Answer start) {
         var best = start;
         var tried = new java.util.HashSet<Long>();
-        int limit = solves + SWAP_LPS;
-        while (solves < limit) {
+        int limit = lp.solves() + SWAP_LPS;
+        while (lp.solves() < limit) {
             var next = improve(best, tried, limit);
             if (next == null) {
                 break;
@@ -220,10 +155,10 @@ final class PrimalHeuristic implements AutoCloseable {
     private Answer improve(Answer best, java.util.Set<Long> tried, int limit) {
         boolean[] current = best.losing();
         double[] w = best.weights();
-        solveFixed(current); // the incumbent's LP again, for its duals
-        double[] dual = duals(current);
+        lp.solveFixed(current); // the incumbent's LP again, for its duals
+        double[] dual = lp.duals(current);
         var entering = ranked(j -> !current[j] && dual[j] > 1e-9, j -> -dual[j]);
-        int free = budget - mass(current);
+        int free = lp.budget() - lp.mass(current);
         if (free > 0) {
             boolean[] losing = current.clone();
             for (int j : entering) {
@@ -233,23 +168,23 @@ final class PrimalHeuristic implements AutoCloseable {
                     free -= m;
                 }
             }
-            return improvement(best, solveFixed(losing));
+            return improvement(best, lp.solveFixed(losing));
         }
-        var leaving = ranked(j -> current[j], j -> -moic(w, j));
+        var leaving = ranked(j -> current[j], j -> -lp.moic(w, j));
         for (int in : entering.subList(0, Math.min(SWAP_CANDIDATES, entering.size()))) {
             for (int out : leaving.subList(0, Math.min(SWAP_CANDIDATES, leaving.size()))) {
-                if (solves >= limit) {
+                if (lp.solves() >= limit) {
                     return null;
                 }
                 var scenarios = instance.scenarios();
                 if (scenarios.multiplicity()[in] > scenarios.multiplicity()[out]
-                        || !tried.add((long) in * excess.length + out)) {
+                        || !tried.add((long) in * lp.count() + out)) {
                     continue;
                 }
                 boolean[] losing = current.clone();
                 losing[in] = true;
                 losing[out] = false;
-                var trial = improvement(best, solveFixed(losing));
+                var trial = improvement(best, lp.solveFixed(losing));
                 if (trial != null) {
                     return trial;
                 }
@@ -264,103 +199,13 @@ final class PrimalHeuristic implements AutoCloseable {
 
     private List<Integer> ranked(java.util.function.IntPredicate keep, java.util.function.IntToDoubleFunction key) {
         var out = new ArrayList<Integer>();
-        for (int j = 0; j < excess.length; j++) {
-            if (excess[j] != null && keep.test(j)) {
+        for (int j = 0; j < lp.count(); j++) {
+            if (lp.undecided(j) && keep.test(j)) {
                 out.add(j);
             }
         }
         out.sort(Comparator.<Integer>comparingDouble(key::applyAsDouble).thenComparingInt(j -> j));
         return out;
-    }
-
-    /** Shadow price of each hard scenario row: how much E[M] would gain per unit its right-hand side dropped. */
-    private double[] duals(boolean[] losing) {
-        double[] out = new double[excess.length];
-        for (int j = 0; j < excess.length; j++) {
-            if (rows[j] != null && !losing[j]) {
-                out[j] = Math.abs(rows[j].dualValue());
-            }
-        }
-        return out;
-    }
-
-    /** Max E[M] - penalty * sum_s p_s r_s e_s: every scenario may fall short, at a price. */
-    private double[] solveElastic(double penalty, double[] reweight) {
-        var objective = lp.objective();
-        objective.clear();
-        setMean();
-        var scenarios = instance.scenarios();
-        for (int j = 0; j < excess.length; j++) {
-            if (excess[j] != null) {
-                excess[j].setUb(Double.POSITIVE_INFINITY);
-                objective.setCoefficient(excess[j], -penalty * scenarios.probability(j) * reweight[j]);
-            }
-        }
-        objective.setMaximization();
-        return solve();
-    }
-
-    /** Best weights when exactly the scenarios in {@code losing} may lose; null when that LP is infeasible. */
-    private Answer solveFixed(boolean[] losing) {
-        var objective = lp.objective();
-        objective.clear();
-        setMean();
-        objective.setMaximization();
-        for (int j = 0; j < excess.length; j++) {
-            if (excess[j] != null) {
-                excess[j].setUb(losing[j] ? Double.POSITIVE_INFINITY : 0);
-            }
-        }
-        double[] w = solve();
-        if (w == null) {
-            return null;
-        }
-        boolean[] actual = losers(w);
-        if (mass(actual) > budget) {
-            return null;
-        }
-        return new Answer(w, withForced(actual), expected(w));
-    }
-
-    private double[] solve() {
-        solves++;
-        if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) {
-            return null;
-        }
-        double[] w = new double[weights.length];
-        for (int b = 0; b < w.length; b++) {
-            // GLOP may return a hair below 0; a weight is a share.
-            w[b] = Math.max(0, weights[b].solutionValue());
-        }
-        return w;
-    }
-
-    /** Undecided scenarios whose MOIC under {@code w} misses 1 + margin. */
-    private boolean[] losers(double[] w) {
-        boolean[] out = new boolean[excess.length];
-        for (int j = 0; j < excess.length; j++) {
-            out[j] = excess[j] != null && moic(w, j) < 1 + Instance.LOSS_MARGIN;
-        }
-        return out;
-    }
-
-    /** The MILP's view: undecided losers plus the scenarios that lose whatever the weights. */
-    private boolean[] withForced(boolean[] losers) {
-        boolean[] out = losers.clone();
-        for (int j = 0; j < out.length; j++) {
-            out[j] |= range.alwaysLoses(j);
-        }
-        return out;
-    }
-
-    private int mass(boolean[] losing) {
-        int total = 0;
-        for (int j = 0; j < losing.length; j++) {
-            if (losing[j] && excess[j] != null) {
-                total += instance.scenarios().multiplicity()[j];
-            }
-        }
-        return total;
     }
 
     private static Answer better(Answer a, Answer b) {
@@ -370,45 +215,8 @@ final class PrimalHeuristic implements AutoCloseable {
         return a == null || b.expectedMoic() > a.expectedMoic() + 1e-12 ? b : a;
     }
 
-    private void setMean() {
-        var objective = lp.objective();
-        for (int b = 0; b < weights.length; b++) {
-            objective.setCoefficient(weights[b], instance.mean()[b]);
-        }
-    }
-
-    private double expected(double[] w) {
-        double sum = 0;
-        for (int b = 0; b < w.length; b++) {
-            sum += instance.mean()[b] * w[b];
-        }
-        return sum;
-    }
-
-    private double moic(double[] w, int j) {
-        double[] column = instance.scenarios().columns()[j];
-        double sum = 0;
-        for (int b = 0; b < w.length; b++) {
-            sum += column[b] * w[b];
-        }
-        return sum;
-    }
-
-    private void setMoic(MPConstraint row, int j) {
-        double[] column = instance.scenarios().columns()[j];
-        for (int b = 0; b < column.length; b++) {
-            if (column[b] != 0) {
-                row.setCoefficient(weights[b], column[b]);
-            }
-        }
-    }
-
-    int solves() {
-        return solves;
-    }
-
     @Override
     public void close() {
-        lp.delete();
+        lp.close();
     }
 }

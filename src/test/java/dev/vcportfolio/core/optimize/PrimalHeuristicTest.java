@@ -143,4 +143,38 @@ class PrimalHeuristicTest {
                     buckets, scenarios, seed, free.withMaxLossProbability(loss).withCvar(0.95, cvar));
         }
     }
+
+    @Test
+    void the_watchdog_stops_the_heuristic_and_the_solve_reports_it() {
+        // given: a watchdog already spent when the heuristic's first LP would start
+        var request = Instances.binding(10, 100, 7, 1);
+        var instance = Instance.of(request, true);
+        var spent = java.time.Duration.ofNanos(1);
+
+        // when
+        var cut = PrimalHeuristic.find(instance, spent);
+        var pass1 =
+                Fixtures.OPTIMIZER.solvePass1(request, SolverSettings.defaults().withWatchdog(spent));
+
+        // then: no answer is claimed from a search that never ran, and the solve says the watchdog stopped it
+        assertThat(cut.timedOut()).isTrue();
+        assertThat(cut.answer()).isEmpty();
+        assertThat(pass1.status()).isEqualTo(SolveStatus.NO_ANSWER_LIMIT_REACHED);
+        assertThat(pass1.watchdogFired()).isTrue();
+        assertThat(pass1.nodes()).isZero();
+    }
+
+    @Test
+    void a_generous_watchdog_changes_nothing() {
+        // given
+        var instance = Instance.of(Instances.binding(10, 100, 5, 1), true);
+
+        // when
+        var unbounded = PrimalHeuristic.find(instance).orElseThrow();
+        var guarded = PrimalHeuristic.find(instance, java.time.Duration.ofSeconds(60));
+
+        // then
+        assertThat(guarded.timedOut()).isFalse();
+        assertThat(guarded.answer().orElseThrow().weights()).isEqualTo(unbounded.weights());
+    }
 }

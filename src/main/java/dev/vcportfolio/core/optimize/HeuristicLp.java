@@ -1,0 +1,267 @@
+package dev.vcportfolio.core.optimize;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+
+/**
+ * The one LP {@link PrimalHeuristic} re-solves (GLOP, single-threaded): the request's linear rows, the CVaR rows, and
+ * per undecided scenario a row {@code M_s + e_s >= 1 + 2 margins} whose excess {@code e_s} is either priced (elastic)
+ * or bounded to 0 unless the scenario may lose (fixed loss set). Scenarios the caps decide are left out: those that
+ * never lose need no row, those that always lose count against the budget.
+ *
+ * <p>The watchdog: once {@code deadline} (System.nanoTime) has passed, every further solve answers "no solution", so
+ * the search ends with what it has and says so ({@link #timedOut()}).
+ */
+final class HeuristicLp implements AutoCloseable {
+
+    /** Rows ask for 1 + 2 margins so GLOP's tolerances never leave a non-loss scenario below 1 + margin. */
+    private static final double GOAL = 1 + 2 * Instance.LOSS_MARGIN;
+
+    private final Instance instance;
+    private final MoicRange range;
+    private final MPSolver lp;
+    private final MPVariable[] weights;
+    private final MPVariable[] excess;
+    private final MPConstraint[] rows;
+    private final int budget;
+    private final long deadline;
+    private int solves;
+    private boolean timedOut;
+
+    HeuristicLp(Instance instance, long deadline) {
+        OrTools.load();
+        this.instance = instance;
+        this.deadline = deadline;
+        var limits = instance.limits();
+        this.range = MoicRange.of(instance.scenarios(), limits.bucketMaxWeight());
+        this.lp = MPSolver.createSolver("GLOP");
+        int bucketCount = instance.bucketCount();
+        weights = new MPVariable[bucketCount];
+        for (int b = 0; b < bucketCount; b++) {
+            weights[b] = lp.makeNumVar(0, limits.bucketMaxWeight(), "w" + b);
+        }
+        var budgetRow = lp.makeConstraint(1, 1, "budget");
+        for (var w : weights) {
+            budgetRow.setCoefficient(w, 1);
+        }
+        if (limits.minExpectedWinners() > 0) {
+            var winners = lp.makeConstraint(limits.minExpectedWinners(), Double.POSITIVE_INFINITY, "winners");
+            for (int b = 0; b < bucketCount; b++) {
+                winners.setCoefficient(weights[b], instance.winners()[b]);
+            }
+        }
+        for (var group : instance.groups()) {
+            if (group.bounds().min() <= 0 && group.bounds().max() >= 1) {
+                continue;
+            }
+            var row = lp.makeConstraint(group.bounds().min(), group.bounds().max(), "g_" + group.name());
+            for (int b : group.members()) {
+                row.setCoefficient(weights[b], 1);
+            }
+        }
+        var scenarios = instance.scenarios();
+        excess = new MPVariable[scenarios.size()];
+        rows = new MPConstraint[scenarios.size()];
+        int forced = 0;
+        for (int j = 0; j < scenarios.size(); j++) {
+            if (range.neverLoses(j)) {
+                continue;
+            }
+            if (range.alwaysLoses(j)) {
+                forced += scenarios.multiplicity()[j];
+                continue;
+            }
+            excess[j] = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "e" + j);
+            rows[j] = lp.makeConstraint(GOAL, Double.POSITIVE_INFINITY, "loss_" + j);
+            setMoic(rows[j], j);
+            rows[j].setCoefficient(excess[j], 1);
+        }
+        this.budget = instance.lossBudget() - forced;
+        if (instance.cvarActive()) {
+            addCvarRows();
+        }
+    }
+
+    private void addCvarRows() {
+        var limits = instance.limits();
+        var scenarios = instance.scenarios();
+        var tau = lp.makeNumVar(0, 1, "tau");
+        var cvar = lp.makeConstraint(Double.NEGATIVE_INFINITY, limits.cvarLimit(), "cvar");
+        cvar.setCoefficient(tau, 1);
+        double scale = 1 / ((1 - limits.cvarConfidence()) * scenarios.totalScenarios());
+        for (int j = 0; j < scenarios.size(); j++) {
+            if (range.low()[j] >= 1) {
+                continue;
+            }
+            var u = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "u" + j);
+            var row = lp.makeConstraint(1, Double.POSITIVE_INFINITY, "cvar_" + j);
+            setMoic(row, j);
+            row.setCoefficient(tau, 1);
+            row.setCoefficient(u, 1);
+            cvar.setCoefficient(u, scale * scenarios.multiplicity()[j]);
+        }
+    }
+
+    /** Distinct scenarios (decided ones included, without rows). */
+    int count() {
+        return excess.length;
+    }
+
+    /** Whether scenario j has a row: the caps decide neither that it never nor that it always loses. */
+    boolean undecided(int j) {
+        return excess[j] != null;
+    }
+
+    /** Multiplicity the undecided scenarios may still lose (the budget less those that always lose). */
+    int budget() {
+        return budget;
+    }
+
+    /** How far scenario j's row fell short of its goal in the last elastic solve. */
+    double shortfall(int j) {
+        return excess[j] == null ? 0 : Math.max(0, excess[j].solutionValue());
+    }
+
+    /** Shadow price of each hard scenario row: how much E[M] would gain per unit its right-hand side dropped. */
+    double[] duals(boolean[] losing) {
+        double[] out = new double[excess.length];
+        for (int j = 0; j < excess.length; j++) {
+            if (rows[j] != null && !losing[j]) {
+                out[j] = Math.abs(rows[j].dualValue());
+            }
+        }
+        return out;
+    }
+
+    /** Max E[M] - penalty * sum_s p_s r_s e_s: every scenario may fall short, at a price. */
+    double[] solveElastic(double penalty, double[] reweight) {
+        var objective = lp.objective();
+        objective.clear();
+        setMean();
+        var scenarios = instance.scenarios();
+        for (int j = 0; j < excess.length; j++) {
+            if (excess[j] != null) {
+                excess[j].setUb(Double.POSITIVE_INFINITY);
+                objective.setCoefficient(excess[j], -penalty * scenarios.probability(j) * reweight[j]);
+            }
+        }
+        objective.setMaximization();
+        return solve();
+    }
+
+    /** Best weights when exactly the scenarios in {@code losing} may lose; null when that LP is infeasible. */
+    PrimalHeuristic.Answer solveFixed(boolean[] losing) {
+        var objective = lp.objective();
+        objective.clear();
+        setMean();
+        objective.setMaximization();
+        for (int j = 0; j < excess.length; j++) {
+            if (excess[j] != null) {
+                excess[j].setUb(losing[j] ? Double.POSITIVE_INFINITY : 0);
+            }
+        }
+        double[] w = solve();
+        if (w == null) {
+            return null;
+        }
+        boolean[] actual = losers(w);
+        if (mass(actual) > budget) {
+            return null;
+        }
+        return new PrimalHeuristic.Answer(w, withForced(actual), expected(w));
+    }
+
+    private double[] solve() {
+        if (System.nanoTime() - deadline > 0) {
+            timedOut = true;
+            return null;
+        }
+        solves++;
+        if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) {
+            return null;
+        }
+        double[] w = new double[weights.length];
+        for (int b = 0; b < w.length; b++) {
+            // GLOP may return a hair below 0; a weight is a share.
+            w[b] = Math.max(0, weights[b].solutionValue());
+        }
+        return w;
+    }
+
+    /** Undecided scenarios whose MOIC under {@code w} misses 1 + margin. */
+    boolean[] losers(double[] w) {
+        boolean[] out = new boolean[excess.length];
+        for (int j = 0; j < excess.length; j++) {
+            out[j] = excess[j] != null && moic(w, j) < 1 + Instance.LOSS_MARGIN;
+        }
+        return out;
+    }
+
+    /** The MILP's view: undecided losers plus the scenarios that lose whatever the weights. */
+    private boolean[] withForced(boolean[] losers) {
+        boolean[] out = losers.clone();
+        for (int j = 0; j < out.length; j++) {
+            out[j] |= range.alwaysLoses(j);
+        }
+        return out;
+    }
+
+    /** Multiplicity of the undecided scenarios marked losing. */
+    int mass(boolean[] losing) {
+        int total = 0;
+        for (int j = 0; j < losing.length; j++) {
+            if (losing[j] && excess[j] != null) {
+                total += instance.scenarios().multiplicity()[j];
+            }
+        }
+        return total;
+    }
+
+    private void setMean() {
+        var objective = lp.objective();
+        for (int b = 0; b < weights.length; b++) {
+            objective.setCoefficient(weights[b], instance.mean()[b]);
+        }
+    }
+
+    private double expected(double[] w) {
+        double sum = 0;
+        for (int b = 0; b < w.length; b++) {
+            sum += instance.mean()[b] * w[b];
+        }
+        return sum;
+    }
+
+    double moic(double[] w, int j) {
+        double[] column = instance.scenarios().columns()[j];
+        double sum = 0;
+        for (int b = 0; b < w.length; b++) {
+            sum += column[b] * w[b];
+        }
+        return sum;
+    }
+
+    private void setMoic(MPConstraint row, int j) {
+        double[] column = instance.scenarios().columns()[j];
+        for (int b = 0; b < column.length; b++) {
+            if (column[b] != 0) {
+                row.setCoefficient(weights[b], column[b]);
+            }
+        }
+    }
+
+    int solves() {
+        return solves;
+    }
+
+    /** Whether the deadline passed before the search ended. */
+    boolean timedOut() {
+        return timedOut;
+    }
+
+    @Override
+    public void close() {
+        lp.delete();
+    }
+}
