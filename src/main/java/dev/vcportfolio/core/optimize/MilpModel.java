@@ -32,8 +32,7 @@ final class MilpModel implements AutoCloseable {
     private final MPVariable[] cvarExcess;
     private final MPVariable[] shortfall;
     private final MPVariable[] deviation;
-    private final java.util.List<MPVariable> mixing = new java.util.ArrayList<>();
-    private java.util.List<Integer> mixingOrder = java.util.List.of();
+    private MixingRows mixing = MixingRows.NONE;
 
     /** Only allocations with {@code E[M] >= floor} matter (NaN: no floor known). */
     private final double floor;
@@ -113,7 +112,7 @@ final class MilpModel implements AutoCloseable {
                     : MoicRange.of(instance.scenarios(), cap);
             addTunedRiskRows(range);
             if (options.mixingRows() && !frees(ConstraintKind.LOSS_PROBABILITY)) {
-                addMixingRows(range, cap);
+                mixing = MixingRows.add(solver, instance, weights, lossFlags, forcedLoss, cap);
             }
             if (useFloor && goal instanceof Goal.MaxExpectedMoic) {
                 var row = solver.makeConstraint(floor, Double.POSITIVE_INFINITY, "cutoff");
@@ -140,66 +139,6 @@ final class MilpModel implements AutoCloseable {
             for (int b : group.members()) {
                 row.setCoefficient(weights[b], 1);
             }
-        }
-    }
-
-    /**
-     * The mixing set of the objective (Luedtke, Ahmed and Nemhauser 2010) in its extended form: with {@code zeta_j} the
-     * best E[M] when scenario j does not lose, sorted ascending, and q the first position where the loss budget is
-     * used up, {@code E[M] <= zeta_1 + sum_{i<q} (zeta_{i+1} - zeta_i) u_i}, {@code u_i <= z_i}, {@code u_i <= u_{i-1}}.
-     * Integer points: E[M] is at most zeta of the first scenario in that order that does not lose.
-     */
-    private void addMixingRows(MoicRange range, double cap) {
-        var scenarios = instance.scenarios();
-        double[] zeta = MoicRange.bestMeanWhenSafe(scenarios, cap, instance.mean());
-        int budget = instance.lossBudget();
-        for (int j = 0; j < scenarios.size(); j++) {
-            budget -= forcedLoss[j] ? scenarios.multiplicity()[j] : 0;
-        }
-        // A scenario that cannot be kept from losing has no finite zeta; its flag is fixed, so it is left out.
-        double[] bounded = new double[zeta.length];
-        for (int j = 0; j < zeta.length; j++) {
-            bounded[j] = Math.max(zeta[j], 0);
-        }
-        var order = java.util.stream.IntStream.range(0, scenarios.size())
-                .filter(j -> lossFlags[j] != null)
-                .boxed()
-                .sorted(java.util.Comparator.<Integer>comparingDouble(j -> bounded[j])
-                        .thenComparingInt(j -> j))
-                .toList();
-        int mass = 0;
-        int q = -1;
-        for (int i = 0; i < order.size(); i++) {
-            mass += scenarios.multiplicity()[order.get(i)];
-            if (mass > budget) {
-                q = i;
-                break;
-            }
-        }
-        if (q <= 0) {
-            return;
-        }
-        mixingOrder = order.subList(0, q);
-        var row = solver.makeConstraint(Double.NEGATIVE_INFINITY, bounded[order.get(0)], "mixing");
-        for (int b = 0; b < weights.length; b++) {
-            row.setCoefficient(weights[b], instance.mean()[b]);
-        }
-        MPVariable previous = null;
-        for (int i = 0; i < q; i++) {
-            int j = order.get(i);
-            double step = bounded[order.get(i + 1)] - bounded[j];
-            var u = solver.makeNumVar(0, 1, "mix" + i);
-            mixing.add(u);
-            row.setCoefficient(u, -step);
-            var link = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0, "mixz" + i);
-            link.setCoefficient(u, 1);
-            link.setCoefficient(lossFlags[j], -1);
-            if (previous != null) {
-                var mono = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0, "mixu" + i);
-                mono.setCoefficient(u, 1);
-                mono.setCoefficient(previous, -1);
-            }
-            previous = u;
         }
     }
 
@@ -433,7 +372,9 @@ final class MilpModel implements AutoCloseable {
         if (capVariable != null) {
             values[capVariable.index()] = java.util.Arrays.stream(w).max().orElse(0);
         }
-        double tau = tauVariable == null ? 0 : bestThreshold(loss);
+        double tau = tauVariable == null
+                ? 0
+                : CvarThreshold.best(loss, scenarios.multiplicity(), scenarios.totalScenarios(), instance.limits());
         if (tauVariable != null) {
             values[tauVariable.index()] = tau;
         }
@@ -448,33 +389,8 @@ final class MilpModel implements AutoCloseable {
                 values[cvarExcess[j].index()] = Math.max(0, loss[j] - tau);
             }
         }
-        for (int i = 0; i < mixing.size() && losing[mixingOrder.get(i)]; i++) {
-            values[mixing.get(i).index()] = 1;
-        }
+        mixing.hint(losing, values);
         solver.setHint(vars, values);
-    }
-
-    /** The Rockafellar-Uryasev threshold that minimizes {@code tau + scale * sum n_j (loss_j - tau)+}. */
-    private double bestThreshold(double[] loss) {
-        var scenarios = instance.scenarios();
-        double scale = 1 / ((1 - instance.limits().cvarConfidence()) * scenarios.totalScenarios());
-        double best = 0;
-        double bestValue = Double.POSITIVE_INFINITY;
-        double[] candidates = java.util.Arrays.copyOf(loss, loss.length + 1);
-        for (double t : candidates) {
-            if (t > 1) {
-                continue;
-            }
-            double value = t;
-            for (int j = 0; j < loss.length; j++) {
-                value += scale * scenarios.multiplicity()[j] * Math.max(0, loss[j] - t);
-            }
-            if (value < bestValue - 1e-15) {
-                bestValue = value;
-                best = t;
-            }
-        }
-        return best;
     }
 
     @Override
