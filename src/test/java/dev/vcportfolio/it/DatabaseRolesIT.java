@@ -154,7 +154,7 @@ class DatabaseRolesIT {
     }
 
     @Test
-    void the_run_time_role_reads_what_readiness_reads_and_writes_rows() throws SQLException {
+    void the_run_time_role_reads_what_readiness_reads_writes_rows_notifies_and_locks() throws SQLException {
         try (Connection connection = Jdbc.connect(runtime);
                 Statement statement = connection.createStatement()) {
             // when
@@ -167,6 +167,8 @@ class DatabaseRolesIT {
             int deleted = statement.executeUpdate("DELETE FROM job_outbox WHERE job_type = 'validation'");
             statement.execute("LISTEN job_outbox");
             statement.execute("SELECT pg_notify('job_outbox', 'probe')");
+            statement.execute("SELECT pg_try_advisory_xact_lock(42)");
+            statement.execute("SELECT id FROM job_outbox WHERE status = 'pending' FOR UPDATE SKIP LOCKED");
             connection.rollback();
 
             // then
