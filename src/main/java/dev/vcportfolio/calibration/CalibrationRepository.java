@@ -31,7 +31,10 @@ public class CalibrationRepository {
         this.json = json;
     }
 
-    /** Inserts a new snapshot; empty when that version already exists (versions are immutable). */
+    /**
+     * Inserts a fund's new snapshot; empty when that fund already has the version (versions are immutable) or a shared
+     * snapshot has it (its name is public, and a fund's copy would make the version mean two things).
+     */
     public Uni<Optional<CalibrationView>> insert(SqlClient client, CalibrationRequest request, ModelParams params) {
         Tuple tuple = Tuple.tuple()
                 .addString(request.version())
@@ -45,18 +48,27 @@ public class CalibrationRepository {
         return client.preparedQuery("""
                         INSERT INTO calibration_snapshots (version, fund_id, transition_stats, exit_outcomes,
                                                            model_params, sample_size, data_window, calibration_method)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                        ON CONFLICT (version) DO NOTHING
+                        SELECT $1, $2, $3, $4, $5, $6, $7, $8
+                        WHERE NOT EXISTS (SELECT 1 FROM calibration_snapshots WHERE fund_id IS NULL AND version = $1)
+                        ON CONFLICT DO NOTHING
                         RETURNING version, fund_id, transition_stats, exit_outcomes, model_params, sample_size,
                                   data_window, calibration_method, created_at""").execute(tuple).map(this::first);
     }
 
-    public Uni<Optional<CalibrationView>> findByVersion(String version) {
+    /**
+     * The snapshot a version names for these funds: the first fund's (in the order given) that has it, else a shared
+     * one. Another fund's snapshot of that version is never returned.
+     */
+    public Uni<Optional<CalibrationView>> findVisible(String version, List<UUID> fundIds) {
         return pool.preparedQuery("""
                         SELECT version, fund_id, transition_stats, exit_outcomes, model_params, sample_size,
                                data_window, calibration_method, created_at
                         FROM calibration_snapshots
-                        WHERE version = $1""").execute(Tuple.of(version)).map(this::first);
+                        WHERE version = $1 AND (fund_id IS NULL OR fund_id = ANY($2))
+                        ORDER BY array_position($2, fund_id) NULLS LAST
+                        LIMIT 1""")
+                .execute(Tuple.of(version, fundIds.toArray(UUID[]::new)))
+                .map(this::first);
     }
 
     /** The shared benchmark snapshots and those of the given funds, oldest first. */
@@ -66,7 +78,7 @@ public class CalibrationRepository {
                                data_window, calibration_method, created_at
                         FROM calibration_snapshots
                         WHERE fund_id IS NULL OR fund_id = ANY($1)
-                        ORDER BY created_at, version
+                        ORDER BY created_at, version, fund_id
                         LIMIT $2""")
                 .execute(Tuple.of(fundIds.toArray(UUID[]::new), limit))
                 .map(rows -> {

@@ -10,13 +10,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,14 +39,19 @@ public class CalibrationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createCalibration", summary = "Store a new calibration snapshot")
+    @Operation(
+            operationId = "createCalibration",
+            summary = "Store a new calibration snapshot",
+            description = "Versions are per fund: another fund's version of the same name is a separate snapshot. 409"
+                    + " when the fund already has the version or a shared benchmark has it.")
     @APIResponse(
             responseCode = "201",
             description = "Stored",
             content = @Content(schema = @Schema(implementation = CalibrationView.class)))
     public Uni<Response> create(@NotNull @Valid CalibrationRequest request) {
         return service.create(request, caller.funds())
-                .map(view -> Response.created(URI.create("/api/calibrations/" + view.version()))
+                .map(view -> Response.created(
+                                URI.create("/api/calibrations/" + view.version() + "?fundId=" + view.fundId()))
                         .entity(view)
                         .build());
     }
@@ -55,8 +64,16 @@ public class CalibrationResource {
 
     @GET
     @Path("/{version}")
-    @Operation(operationId = "getCalibration", summary = "One calibration snapshot")
-    public Uni<CalibrationView> get(@PathParam("version") String version) {
-        return service.get(version, caller.funds());
+    @Operation(
+            operationId = "getCalibration",
+            summary = "One calibration snapshot",
+            description = "The fund's own snapshot of the version, else the shared benchmark of that version. Without"
+                    + " fundId, the first of the token's funds that has the version.")
+    public Uni<CalibrationView> get(
+            @PathParam("version") String version,
+            @Parameter(description = "The fund whose version to read; default: any of the token's funds")
+                    @QueryParam("fundId")
+                    UUID fundId) {
+        return service.get(version, Optional.ofNullable(fundId), caller.funds());
     }
 }

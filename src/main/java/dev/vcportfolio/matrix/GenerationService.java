@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -72,8 +73,10 @@ public class GenerationService {
         GenerationRules.check(request, maxScenarios, limits.maxCells());
         String version =
                 request.calibrationVersion() != null ? request.calibrationVersion() : CalibrationView.BENCHMARK_VERSION;
+        // The request's own fund (already checked against the token): a version names that fund's snapshot or a shared
+        // one, never a snapshot of another fund the token happens to hold.
         return calibrations
-                .get(version, scope)
+                .get(version, Optional.of(scope.owner(request.fundId())), scope)
                 .onFailure(DomainException.NotFound.class)
                 .transform(missing -> DomainException.Invalid.of("calibrationVersion", missing.getMessage()))
                 .map(calibration -> new Planned(plannedKey(request, calibration), version));

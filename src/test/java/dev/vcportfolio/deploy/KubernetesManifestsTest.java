@@ -93,6 +93,8 @@ class KubernetesManifestsTest {
         assertThat(SERVICE.reads("APP_COMPUTE_THREADS")).isTrue();
         assertThat(SERVICE.reads("DB_URL")).isTrue();
         assertThat(SERVICE.reads("DB_POOL_SIZE")).isTrue();
+        assertThat(SERVICE.reads("DB_OWNER_USER")).isTrue();
+        assertThat(SERVICE.reads("DB_OWNER_PASSWORD")).isTrue();
         assertThat(SERVICE.reads("APP_OUTBOX_CONCURENCY")).isFalse();
         assertThat(SERVICE.reads("DATABASE_URL")).isFalse();
     }
@@ -157,8 +159,10 @@ class KubernetesManifestsTest {
         // then
         assertThat(secret.getData()).as("no encoded values in the template").isNullOrEmpty();
         assertThat(secret.getStringData())
-                .containsKeys("DB_USER", "DB_PASSWORD", "APP_AUTH_TOKENS")
+                .containsKeys("DB_USER", "DB_PASSWORD", "DB_OWNER_USER", "DB_OWNER_PASSWORD", "APP_AUTH_TOKENS")
                 .hasEntrySatisfying("DB_PASSWORD", value -> assertThat(value).contains("CHANGE-ME"))
+                .hasEntrySatisfying(
+                        "DB_OWNER_PASSWORD", value -> assertThat(value).contains("CHANGE-ME"))
                 .hasEntrySatisfying(
                         "APP_AUTH_TOKENS", value -> assertThat(value).contains("CHANGE-ME"));
     }

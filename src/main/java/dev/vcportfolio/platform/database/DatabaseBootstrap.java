@@ -1,13 +1,16 @@
 package dev.vcportfolio.platform.database;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Decides, before Quarkus starts, which PostgreSQL the service uses: the datasource properties when they are set,
- * else {@code DB_URL}, else an embedded server in a local data folder.
+ * else {@code DB_URL}, else an embedded server in a local data folder. With {@code DB_OWNER_USER} set, Flyway migrates
+ * as that role (the schema owner) and the running service uses the datasource's role, which then needs no DDL rights
+ * (README, "Database roles"); without it, one role does both.
  */
 public final class DatabaseBootstrap {
 
@@ -21,6 +24,40 @@ public final class DatabaseBootstrap {
      * @param setting reads a setting the way the service is configured: system property first, then environment
      */
     public static Map<String, String> resolve(Function<String, Optional<String>> setting) {
+        Optional<MigrationRole> migrationRole = migrationRole(setting);
+        Map<String, String> properties = new LinkedHashMap<>(database(setting));
+        migrationRole.ifPresent(owner -> {
+            properties.put("quarkus.flyway.username", owner.user());
+            properties.put("quarkus.flyway.password", owner.password());
+            properties.merge(
+                    "app.database.description",
+                    "; migrations run as " + owner.user(),
+                    (description, suffix) -> description + suffix);
+        });
+        return properties;
+    }
+
+    /** The schema owner Flyway connects as, when one apart from the run-time role is configured. */
+    record MigrationRole(String user, String password) {}
+
+    /**
+     * {@code DB_OWNER_USER} and {@code DB_OWNER_PASSWORD}. Quarkus hands Flyway its own credentials only when both
+     * {@code quarkus.flyway.username} and {@code .password} are set, and silently falls back to the run-time role
+     * otherwise, so a user without a password is refused here rather than ignored.
+     */
+    static Optional<MigrationRole> migrationRole(Function<String, Optional<String>> setting) {
+        Optional<String> user = setting.apply("DB_OWNER_USER").filter(value -> !value.isBlank());
+        Optional<String> password = setting.apply("DB_OWNER_PASSWORD").filter(value -> !value.isEmpty());
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new MigrationRole(
+                user.get(),
+                password.orElseThrow(() -> new IllegalArgumentException("DB_OWNER_USER is set to '" + user.get()
+                        + "' but DB_OWNER_PASSWORD is empty: Flyway would silently migrate as the run-time role"))));
+    }
+
+    private static Map<String, String> database(Function<String, Optional<String>> setting) {
         if (setting.apply("quarkus.datasource.reactive.url").isPresent()) {
             return Map.of("app.database.description", "PostgreSQL from the quarkus.datasource properties");
         }

@@ -52,7 +52,17 @@ final class CalibrationViolations {
                         "calibration_snapshots_sample_size_check",
                         INSERT + "('schema-test-size', " + STATS + ", " + EXITS + ", " + PARAMS + ", -1)"),
                 arguments(
-                        "calibration_snapshots_version_unique",
-                        INSERT + "('industry-benchmark-v1', " + STATS + ", " + EXITS + ", " + PARAMS + ", NULL)"));
+                        "calibration_snapshots_shared_version_unique",
+                        INSERT + "('industry-benchmark-v1', " + STATS + ", " + EXITS + ", " + PARAMS + ", NULL)"),
+                arguments(
+                        "calibration_snapshots_fund_version_unique",
+                        "INSERT INTO calibration_snapshots (version, fund_id, transition_stats, exit_outcomes,"
+                                + " model_params) VALUES " + fundRow() + ", " + fundRow()));
+    }
+
+    /** A row of one fund's version 'schema-test-twice': inserting it twice breaks the per-fund uniqueness. */
+    private static String fundRow() {
+        return "('schema-test-twice', '00000000-0000-4000-8000-00000000c0de', " + STATS + ", " + EXITS + ", " + PARAMS
+                + ")";
     }
 }

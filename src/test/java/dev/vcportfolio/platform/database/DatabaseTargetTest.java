@@ -68,4 +68,52 @@ class DatabaseTargetTest {
                 .containsEntry("quarkus.datasource.jdbc.url", "jdbc:postgresql://h:1/d")
                 .containsEntry("app.database.description", "PostgreSQL server at h:1/d (from DB_URL)");
     }
+
+    @Test
+    void an_owner_role_is_given_to_flyway_and_the_run_time_role_to_the_datasource() {
+        // given
+        Map<String, String> settings = Map.of(
+                "DB_URL", "postgresql://h:1/d",
+                "DB_USER", "portfolio",
+                "DB_PASSWORD", "run",
+                "DB_OWNER_USER", "portfolio_owner",
+                "DB_OWNER_PASSWORD", "own");
+
+        // when
+        Map<String, String> resolved = DatabaseBootstrap.resolve(name -> Optional.ofNullable(settings.get(name)));
+
+        // then
+        assertThat(resolved)
+                .containsEntry("quarkus.datasource.username", "portfolio")
+                .containsEntry("quarkus.datasource.password", "run")
+                .containsEntry("quarkus.flyway.username", "portfolio_owner")
+                .containsEntry("quarkus.flyway.password", "own")
+                .containsEntry(
+                        "app.database.description",
+                        "PostgreSQL server at h:1/d (from DB_URL); migrations run as portfolio_owner");
+    }
+
+    @Test
+    void without_an_owner_role_one_role_does_both() {
+        // when
+        Map<String, String> resolved = DatabaseBootstrap.resolve(name -> switch (name) {
+            case "DB_URL" -> Optional.of("postgresql://h:1/d");
+            case "DB_OWNER_USER" -> Optional.of(" ");
+            default -> Optional.empty();
+        });
+
+        // then
+        assertThat(resolved).doesNotContainKeys("quarkus.flyway.username", "quarkus.flyway.password");
+    }
+
+    @Test
+    void an_owner_without_a_password_is_refused_rather_than_silently_ignored() {
+        // given
+        Map<String, String> settings = Map.of("DB_URL", "postgresql://h:1/d", "DB_OWNER_USER", "portfolio_owner");
+
+        // when / then
+        assertThatThrownBy(() -> DatabaseBootstrap.resolve(name -> Optional.ofNullable(settings.get(name))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DB_OWNER_PASSWORD");
+    }
 }
