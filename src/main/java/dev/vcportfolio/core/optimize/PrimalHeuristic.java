@@ -156,6 +156,9 @@ final class PrimalHeuristic implements AutoCloseable {
         boolean[] current = best.losing();
         double[] w = best.weights();
         lp.solveFixed(current); // the incumbent's LP again, for its duals
+        if (lp.timedOut()) {
+            return null; // the LP was not solved, so there are no duals to read
+        }
         double[] dual = lp.duals(current);
         var entering = ranked(j -> !current[j] && dual[j] > 1e-9, j -> -dual[j]);
         int free = lp.budget() - lp.mass(current);
