@@ -7,6 +7,7 @@ import dev.vcportfolio.web.ProblemKind;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,9 +105,15 @@ public class RequestBodyDeadline {
         } catch (JsonProcessingException e) {
             body = "{\"status\":408}";
         }
+        context.response().setStatusCode(kind.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (context.request().version() == HttpVersion.HTTP_2) {
+            // one stream of a shared connection (h2c): end it, leave the others
+            context.response()
+                    .end(body)
+                    .onComplete(written -> context.response().reset());
+            return;
+        }
         context.response()
-                .setStatusCode(kind.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body)
                 .onComplete(written -> connection.close());
