@@ -48,6 +48,30 @@ final class CampaignClient {
         }
     }
 
+    /** Whether the HTTP client can send to the path; ids like {@code %ZZ} need {@link #sendRaw}. */
+    static boolean clientCanSend(String path) {
+        try {
+            URI.create("http://127.0.0.1" + path);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Sends a request without a body over a raw socket (RawHttp), for paths the HTTP client refuses (invalid
+     * percent-encoding); recorded with {@link CampaignLedger#recordBare}: Vert.x answers them below the routes.
+     */
+    static void sendRaw(CampaignLedger ledger, String label, String method, String path, String accept) {
+        try {
+            RawHttp.Response response = RawHttp.send(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: "
+                    + accept + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            ledger.recordBare(label, response.status(), path);
+        } catch (Exception e) {
+            ledger.transportFailure(label, e, path);
+        }
+    }
+
     /** Runs {@code request(i)} for i in [0, count) on {@link #THREADS} threads. */
     static void repeat(int count, IntConsumer request) throws Exception {
         AtomicInteger next = new AtomicInteger();

@@ -49,6 +49,22 @@ final class CampaignLedger {
         }
     }
 
+    /**
+     * Records an answer given below the routes (an invalid percent-encoding in the path): Vert.x answers a bare 400,
+     * counted under its own label; anything else is a failure.
+     */
+    void recordBare(String endpoint, int status, String sent) {
+        String label = endpoint + " (path not decodable)";
+        statuses.computeIfAbsent(label, e -> new ConcurrentHashMap<>())
+                .computeIfAbsent(status, s -> new LongAdder())
+                .increment();
+        kinds.computeIfAbsent(status + " bare (path not decodable)", k -> new LongAdder())
+                .increment();
+        if (status != 400) {
+            failures.add(status + " " + label + " for " + sent);
+        }
+    }
+
     void transportFailure(String endpoint, Exception e, String sent) {
         failures.add(endpoint + ": " + e + " for " + sent);
     }
@@ -90,6 +106,13 @@ final class CampaignLedger {
         return statuses.getOrDefault(endpoint, Map.of()).values().stream()
                 .mapToLong(LongAdder::sum)
                 .sum();
+    }
+
+    /** The count of each status answered on the endpoint. */
+    Map<Integer, Long> statuses(String endpoint) {
+        Map<Integer, Long> counts = new TreeMap<>();
+        statuses.getOrDefault(endpoint, Map.of()).forEach((status, n) -> counts.put(status, n.sum()));
+        return counts;
     }
 
     long accepted(String endpoint) {

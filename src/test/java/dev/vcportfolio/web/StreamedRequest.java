@@ -147,12 +147,12 @@ final class StreamedRequest {
         return new Outcome(status, head, end < 0 ? "" : raw.substring(end + 4), millis, bytesSent, closed);
     }
 
-    /** After a complete answer: whether the server closes within 2 s. */
+    /** After a complete answer: whether the server closes within half a second (informational). */
     private static boolean closesAfterAnswer(Socket socket) {
         try {
-            socket.setSoTimeout(2_000);
+            socket.setSoTimeout(500);
             byte[] rest = new byte[8192];
-            long until = System.nanoTime() + 2_000_000_000L;
+            long until = System.nanoTime() + 500_000_000L;
             while (System.nanoTime() < until) {
                 if (socket.getInputStream().read(rest) < 0) {
                     return true;
