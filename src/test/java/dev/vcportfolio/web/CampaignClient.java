@@ -60,7 +60,7 @@ final class CampaignClient {
 
     /**
      * Sends a request without a body over a raw socket (RawHttp), for paths the HTTP client refuses (invalid
-     * percent-encoding); recorded with {@link CampaignLedger#recordBare}: Vert.x answers them below the routes.
+     * percent-encoding); recorded with {@link CampaignLedger#recordBare}: the HTTP layer answers them before any route.
      */
     static void sendRaw(CampaignLedger ledger, String label, String method, String path, String accept) {
         try {

@@ -50,7 +50,7 @@ final class CampaignLedger {
     }
 
     /**
-     * Records an answer given below the routes (an invalid percent-encoding in the path): Vert.x answers a bare 400,
+     * Records an answer given below the routes (an invalid percent-encoding in the path): the HTTP layer answers a bare 400,
      * counted under its own label; anything else is a failure.
      */
     void recordBare(String endpoint, int status, String sent) {

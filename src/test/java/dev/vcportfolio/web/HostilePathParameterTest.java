@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Issue 11, path parameters that are not UUIDs or keys (HostileIds: SQL and script text, encoded slashes, NUL, UUID
  * look-alikes, ids up to 3,000 characters, unknown UUIDs and keys) on every endpoint with one: each answers 400 or
  * 404 problem+json, never 2xx or 5xx. Known gaps, counted apart: a path with an invalid percent-encoding ({@code %ZZ})
- * gets Vert.x's bare 400 before any route runs, and a request line over 4 KB the codec's bare 414/431.
+ * gets the HTTP layer's bare 400 before any route runs, and a request line over 4 KB the codec's bare 414/431.
  */
 @QuarkusTest
 class HostilePathParameterTest {
