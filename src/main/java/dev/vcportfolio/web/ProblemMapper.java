@@ -64,9 +64,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, UriInfo uri) {
-        if (exception.getCause() instanceof JacksonException json) {
-            // Quarkus REST wraps parse and binding failures it does not rethrow.
-            return JsonProblems.of(json, uri);
+        // Quarkus REST wraps parse and binding failures it does not rethrow; a multipart part's (the matrix spec)
+        // one level deeper, in a MultipartPartReadingException
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json) {
+                return JsonProblems.of(json, uri);
+            }
         }
         int status = exception.getResponse().getStatus();
         if (status >= 500) {
@@ -98,14 +101,30 @@ public class ProblemMapper {
                 .build();
     }
 
-    /** Quarkus's body reader signals a chunked body past the route's limit this way (it has already answered 413). */
+    /**
+     * Body read failures the client caused. Quarkus's body reader signals a chunked body past the route's limit with
+     * "Request too large" (it has already answered 413); the multipart reader signals a body that ended before its
+     * closing boundary with "Connection terminated …" (truncated upload, or garbage after the last part's headers).
+     */
     @ServerExceptionMapper
-    public Response bodyTooLarge(java.io.IOException exception, UriInfo uri) {
-        if ("Request too large".equals(exception.getMessage())) {
+    public Response unreadableBody(java.io.IOException exception, UriInfo uri) {
+        String message = String.valueOf(exception.getMessage());
+        if (message.equals("Request too large")) {
             return problem(ProblemKind.PAYLOAD_TOO_LARGE, "request body exceeds the limit", uri, List.of());
+        }
+        if (MULTIPART_ENDED_EARLY.contains(message)) {
+            return problem(
+                    ProblemKind.INVALID_REQUEST,
+                    "multipart body ends before its closing boundary",
+                    uri,
+                    List.of(new FieldViolation("", "multipart body ends before its closing boundary")));
         }
         return unexpected(exception, uri);
     }
+
+    /** RESTEasy Reactive's MultiPartParserDefinition, non-blocking and blocking reads. */
+    private static final java.util.Set<String> MULTIPART_ENDED_EARLY = java.util.Set.of(
+            "Connection terminated reading multipart data", "Connection terminated parsing multipart request");
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable exception, UriInfo uri) {

@@ -28,6 +28,7 @@ public class ProblemResponsesFilter implements OASFilter {
             "503", "Database unavailable; retry later"));
 
     private static final Map<String, String> WITH_BODY = new TreeMap<>(Map.of(
+            "408", "Request body not received in time (app.http.body-timeout, app.http.body-min-rate)",
             "413", "Request body larger than the configured limit",
             "415", "Unsupported content type"));
 

@@ -173,4 +173,37 @@ class MatrixUploadTest {
                   {"sector": "Bio", "stage": "SeriesB", "initialCheck": 8000000, "reserveRatio": 0.0}],
                  "matrixType": "moic"%s}""".formatted(scenarioCount == null ? "" : ", \"scenarioCount\": " + scenarioCount);
     }
+
+    @Test
+    void a_multipart_body_that_ends_before_its_closing_boundary_is_a_400_problem() throws Exception {
+        // given a spec part and the start of a moic part, then the end of the body
+        String body = "--b\r\nContent-Disposition: form-data; name=\"spec\"\r\nContent-Type: application/json\r\n\r\n"
+                + specJson(null) + "\r\n--b\r\nContent-Disposition: form-data; name=\"moic\"; filename=\"m\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\nabc";
+
+        // when
+        dev.vcportfolio.support.RawHttp.Response response = dev.vcportfolio.support.RawHttp.send(
+                "POST /api/matrices HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                        + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+
+        // then
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("closing boundary");
+    }
+
+    @Test
+    void a_multipart_content_type_with_an_empty_boundary_is_a_415_problem() throws Exception {
+        // given the multipart reader's index error on "boundary=" (it was a 500)
+        String request = "POST /api/matrices HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: multipart/form-data; boundary=\r\nContent-Length: 2\r\nConnection: close\r\n\r\n--";
+
+        // when
+        dev.vcportfolio.support.RawHttp.Response response = dev.vcportfolio.support.RawHttp.send(request);
+
+        // then
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("boundary");
+    }
 }

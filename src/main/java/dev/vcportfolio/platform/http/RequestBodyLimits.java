@@ -6,12 +6,16 @@ import dev.vcportfolio.web.Problem;
 import dev.vcportfolio.web.ProblemKind;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Gives each route its own body limit. A body that declares a length over it is refused from the headers alone, before
@@ -45,6 +49,15 @@ public class RequestBodyLimits {
     private void check(RoutingContext context) {
         if (!WITH_BODY.contains(context.request().method())) {
             context.next();
+            return;
+        }
+        if (!hasBoundaryIfMultipart(context.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+            // the multipart reader fails on "boundary=" with an index error (a 500) and ignores a missing one
+            reject(
+                    context,
+                    415,
+                    ProblemKind.UNSUPPORTED_MEDIA_TYPE.title(),
+                    "multipart/form-data needs a boundary parameter of 1 to 70 characters");
             return;
         }
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -90,13 +103,32 @@ public class RequestBodyLimits {
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + status + "}";
         }
-        // The unread body would otherwise be parsed as the next request on this connection.
-        context.response()
-                .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (context.request().version() != HttpVersion.HTTP_2) {
+            // The unread body would otherwise be parsed as the next request on this connection. (HTTP/2, reached by
+            // an h2c upgrade, forbids the header: the stream ends with the answer.)
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        context.response().end(body);
     }
+
+    /** Whether a multipart/form-data content type names a boundary (RFC 2046: 1 to 70 characters); true otherwise. */
+    static boolean hasBoundaryIfMultipart(String contentType) {
+        if (contentType == null || !contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            return true;
+        }
+        Matcher boundary = BOUNDARY.matcher(contentType);
+        if (!boundary.find()) {
+            return false;
+        }
+        String value = boundary.group(1).trim();
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        return !value.isEmpty() && value.length() <= 70 && !value.contains("\"");
+    }
+
+    private static final Pattern BOUNDARY = Pattern.compile("(?i);\\s*boundary=([^;]*)");
 
     private static long parse(String value) {
         try {
