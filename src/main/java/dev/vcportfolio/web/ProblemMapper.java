@@ -119,7 +119,22 @@ public class ProblemMapper {
                     uri,
                     List.of(new FieldViolation("", "multipart body ends before its closing boundary")));
         }
+        if (clientGone(exception)) {
+            // The client went away or its over-long body was cut (RequestBodyLimits answered and closed): nothing to
+            // answer and nothing wrong here.
+            LOG.debugf("request body for %s ended with its connection: %s", uri.getPath(), message);
+            return problem(ProblemKind.INVALID_REQUEST, "connection closed while reading the body", uri, List.of());
+        }
         return unexpected(exception, uri);
+    }
+
+    private static boolean clientGone(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** RESTEasy Reactive's MultiPartParserDefinition, non-blocking and blocking reads. */

@@ -20,14 +20,18 @@ import java.util.regex.Pattern;
 /**
  * Gives each route its own body limit. A body that declares a length over it is refused from the headers alone, before
  * any byte is read, with a problem+json 413 (this runs just before Quarkus's global check, order -2). A chunked body
- * of unknown length is read by Quarkus under the route's limit, which this hands it through the routing context
- * (after Quarkus set the global one), so no route buffers more than it allows.
+ * of unknown length is counted as it arrives and cut the same way once past the limit; Quarkus's own reader limit,
+ * handed through the routing context a little above it, is only a backstop.
  */
 @ApplicationScoped
 public class RequestBodyLimits {
 
     private static final int ORDER = -3;
     private static final int CHUNKED_ORDER = -1;
+    /** How often a body of unknown length is measured against its limit. */
+    private static final long CHUNKED_POLL_MILLIS = 5;
+    /** Quarkus's own limit sits this far above the route's, so the problem+json answer comes first. */
+    private static final long CHUNKED_BACKSTOP_SLACK = 32L << 20;
     /** Where Quarkus's readers look for the size limit of a body of unknown length. */
     private static final String QUARKUS_MAX_REQUEST_SIZE = "io.quarkus.max-request-size";
 
@@ -82,10 +86,42 @@ public class RequestBodyLimits {
 
     private void limitChunked(RoutingContext context) {
         if (WITH_BODY.contains(context.request().method())
-                && context.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
-            context.put(QUARKUS_MAX_REQUEST_SIZE, limitFor(context.normalizedPath()));
+                && context.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
+                && !context.request().isEnded()) {
+            long limit = limitFor(context.normalizedPath());
+            // Quarkus's own cut is only the backstop: it does not apply on every route, and where it does its 413 has
+            // no problem body. The watch below answers first.
+            context.put(QUARKUS_MAX_REQUEST_SIZE, limit + CHUNKED_BACKSTOP_SLACK);
+            watchChunked(context, limit);
         }
         context.next();
+    }
+
+    /**
+     * A body of unknown length is counted as it arrives ({@code bytesRead}, polled: its data handler belongs to the
+     * reader); past the limit it gets a 413 problem and its connection is closed, since nothing else stops it.
+     */
+    private void watchChunked(RoutingContext context, long limit) {
+        var vertx = context.vertx();
+        long timer = vertx.setPeriodic(CHUNKED_POLL_MILLIS, id -> {
+            var request = context.request();
+            var response = context.response();
+            if (request.isEnded() || response.ended() || response.closed()) {
+                vertx.cancelTimer(id);
+            } else if (request.bytesRead() > limit) {
+                vertx.cancelTimer(id);
+                if (response.headWritten()) {
+                    request.connection().close();
+                } else {
+                    reject(
+                            context,
+                            413,
+                            ProblemKind.PAYLOAD_TOO_LARGE.title(),
+                            "request body exceeds the limit of " + limit + " bytes");
+                }
+            }
+        });
+        context.addEndHandler(ended -> vertx.cancelTimer(timer));
     }
 
     private long limitFor(String path) {
@@ -103,13 +139,16 @@ public class RequestBodyLimits {
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + status + "}";
         }
-        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (context.request().version() != HttpVersion.HTTP_2) {
-            // The unread body would otherwise be parsed as the next request on this connection. (HTTP/2, reached by
-            // an h2c upgrade, forbids the header: the stream ends with the answer.)
-            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        var response = context.response();
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (context.request().version() == HttpVersion.HTTP_2) {
+            // HTTP/2 (reached by an h2c upgrade) forbids the Connection header: end this stream, leave the others.
+            response.end(body).onComplete(written -> response.reset());
+            return;
         }
-        context.response().end(body);
+        // The unread body would otherwise be parsed as the next request on this connection, or keep arriving.
+        var connection = context.request().connection();
+        response.putHeader(HttpHeaders.CONNECTION, "close").end(body).onComplete(written -> connection.close());
     }
 
     /** Whether a multipart/form-data content type names a boundary (RFC 2046: 1 to 70 characters); true otherwise. */
