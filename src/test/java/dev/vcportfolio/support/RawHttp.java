@@ -72,7 +72,7 @@ public final class RawHttp {
             while ((n = in.read(buffer)) > 0) {
                 out.write(buffer, 0, n);
                 String text = out.toString(StandardCharsets.UTF_8);
-                if (complete(text)) {
+                if (responseComplete(text)) {
                     break;
                 }
             }
@@ -82,7 +82,8 @@ public final class RawHttp {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static boolean complete(String text) {
+    /** Whether a raw HTTP/1.1 answer has its headers and as many body bytes as its Content-Length says. */
+    public static boolean responseComplete(String text) {
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {
             return false;

@@ -90,4 +90,16 @@ final class CampaignClient {
             }
         }
     }
+
+    /** Uploads the campaign's base matrix (or finds it stored) and returns its key. */
+    static String storedMatrixKey() {
+        return io.restassured.RestAssured.given()
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(HostileBodies.matrixUpload().toString())
+                .post("/api/matrices")
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)))
+                .extract()
+                .path("matrixKey");
+    }
 }

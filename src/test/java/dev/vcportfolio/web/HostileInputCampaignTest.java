@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,14 +104,7 @@ class HostileInputCampaignTest {
     private long sessionsBefore;
 
     private String storedMatrix() {
-        String key = RestAssured.given()
-                .contentType(ContentType.JSON)
-                .body(HostileBodies.matrixUpload().toString())
-                .post("/api/matrices")
-                .then()
-                .statusCode(Matchers.anyOf(Matchers.is(200), Matchers.is(201)))
-                .extract()
-                .path("matrixKey");
+        String key = CampaignClient.storedMatrixKey();
         matricesBefore = rows("scenario_matrices");
         calibrationsBefore = rows("calibration_snapshots");
         sessionsBefore = rows("optimization_sessions");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,14 +35,7 @@ class RejectedRequestsWriteNothingTest {
     @Test
     void no_rejected_request_changes_any_table() throws Exception {
         // given
-        String matrixKey = RestAssured.given()
-                .contentType(ContentType.JSON)
-                .body(HostileBodies.matrixUpload().toString())
-                .post("/api/matrices")
-                .then()
-                .statusCode(Matchers.anyOf(Matchers.is(200), Matchers.is(201)))
-                .extract()
-                .path("matrixKey");
+        String matrixKey = CampaignClient.storedMatrixKey();
         Map<String, Function<SplittableRandom, HttpRequest>> endpoints = new LinkedHashMap<>();
         json(endpoints, "/api/matrices", HostileBodies.matrixUpload());
         json(endpoints, "/api/matrices/generate", HostileBodies.generation());

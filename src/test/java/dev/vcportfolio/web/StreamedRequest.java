@@ -124,7 +124,7 @@ final class StreamedRequest {
                 if (answered < 0) {
                     answered = System.nanoTime();
                 }
-                if (complete(received.toString(StandardCharsets.ISO_8859_1))) {
+                if (RawHttp.responseComplete(received.toString(StandardCharsets.ISO_8859_1))) {
                     break;
                 }
             }
@@ -164,22 +164,6 @@ final class StreamedRequest {
         } catch (IOException reset) {
             return true;
         }
-    }
-
-    private static boolean complete(String text) {
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            return false;
-        }
-        String headers = text.substring(0, end).toLowerCase(Locale.ROOT);
-        int at = headers.indexOf("content-length:");
-        if (at < 0) {
-            return false;
-        }
-        int lineEnd = headers.indexOf("\r\n", at);
-        long length = Long.parseLong(headers.substring(at + 15, lineEnd < 0 ? headers.length() : lineEnd)
-                .trim());
-        return text.length() - end - 4 >= length;
     }
 
     /** {@code prefix}, then {@code filler} repeated: JSON that never ends. */
