@@ -28,6 +28,13 @@ final class HeuristicLp implements AutoCloseable {
     private final long deadline;
     private int solves;
     private boolean timedOut;
+    // The CVaR limit, when active: its row, threshold variable, scale, and which scenarios have their row yet.
+    private MPVariable tau;
+    private MPConstraint cvarRow;
+    private double cvarScale;
+    private boolean[] cvarRowAdded;
+    /** Slack on the CVaR limit when checking an LP answer: about GLOP's tolerances, below AllocationCheck's 1e-6. */
+    private static final double CVAR_TOLERANCE = 1e-7;
 
     HeuristicLp(Instance instance, long deadline) {
         OrTools.load();
@@ -83,24 +90,64 @@ final class HeuristicLp implements AutoCloseable {
         }
     }
 
+    /**
+     * The CVaR limit row {@code tau + scale * sum n_j u_j <= limit}. Its per-scenario rows {@code u_j >= 1 - M_j - tau}
+     * are added lazily ({@link #addViolatedCvarRows}): only the scenarios in some answer's tail ever need one, and
+     * thousands of them would dominate every LP of the search.
+     */
     private void addCvarRows() {
         var limits = instance.limits();
         var scenarios = instance.scenarios();
-        var tau = lp.makeNumVar(0, 1, "tau");
-        var cvar = lp.makeConstraint(Double.NEGATIVE_INFINITY, limits.cvarLimit(), "cvar");
-        cvar.setCoefficient(tau, 1);
-        double scale = 1 / ((1 - limits.cvarConfidence()) * scenarios.totalScenarios());
-        for (int j = 0; j < scenarios.size(); j++) {
-            if (range.low()[j] >= 1) {
-                continue;
-            }
-            var u = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "u" + j);
-            var row = lp.makeConstraint(1, Double.POSITIVE_INFINITY, "cvar_" + j);
-            setMoic(row, j);
-            row.setCoefficient(tau, 1);
-            row.setCoefficient(u, 1);
-            cvar.setCoefficient(u, scale * scenarios.multiplicity()[j]);
+        tau = lp.makeNumVar(0, 1, "tau");
+        cvarRow = lp.makeConstraint(Double.NEGATIVE_INFINITY, limits.cvarLimit(), "cvar");
+        cvarRow.setCoefficient(tau, 1);
+        cvarScale = 1 / ((1 - limits.cvarConfidence()) * scenarios.totalScenarios());
+        cvarRowAdded = new boolean[scenarios.size()];
+    }
+
+    private enum CvarCheck {
+        MET,
+        ROWS_ADDED,
+        MISSED
+    }
+
+    /**
+     * Measures the CVaR of {@code w} exactly (Rockafellar-Uryasev at its best threshold); when over the limit, adds the
+     * rows the LP answer violates: scenarios without a row whose loss exceeds the LP's threshold {@code tau}. MISSED:
+     * over the limit with every such row present (tolerances).
+     */
+    private CvarCheck addViolatedCvarRows(double[] w) {
+        var scenarios = instance.scenarios();
+        int count = scenarios.size();
+        double[] loss = new double[count];
+        for (int j = 0; j < count; j++) {
+            loss[j] = range.low()[j] >= 1 ? 0 : Math.max(0, 1 - moic(w, j));
         }
+        double threshold =
+                CvarThreshold.best(loss, scenarios.multiplicity(), scenarios.totalScenarios(), instance.limits());
+        double cvar = threshold;
+        for (int j = 0; j < count; j++) {
+            cvar += cvarScale * scenarios.multiplicity()[j] * Math.max(0, loss[j] - threshold);
+        }
+        if (cvar <= instance.limits().cvarLimit() + CVAR_TOLERANCE) {
+            return CvarCheck.MET;
+        }
+        // The rows this LP answer violates: u_j = 0 (no row) below a scenario's excess over the LP's own threshold.
+        double lpThreshold = tau.solutionValue();
+        boolean added = false;
+        for (int j = 0; j < count; j++) {
+            if (!cvarRowAdded[j] && loss[j] > lpThreshold) {
+                cvarRowAdded[j] = true;
+                added = true;
+                var u = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "u" + j);
+                var row = lp.makeConstraint(1, Double.POSITIVE_INFINITY, "cvar_" + j);
+                setMoic(row, j);
+                row.setCoefficient(tau, 1);
+                row.setCoefficient(u, 1);
+                cvarRow.setCoefficient(u, cvarScale * scenarios.multiplicity()[j]);
+            }
+        }
+        return added ? CvarCheck.ROWS_ADDED : CvarCheck.MISSED;
     }
 
     /** Distinct scenarios (decided ones included, without rows). */
@@ -178,15 +225,25 @@ final class HeuristicLp implements AutoCloseable {
             return null;
         }
         solves++;
-        if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) {
-            return null;
+        while (true) {
+            if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) {
+                return null;
+            }
+            double[] w = new double[weights.length];
+            for (int b = 0; b < w.length; b++) {
+                // GLOP may return a hair below 0; a weight is a share.
+                w[b] = Math.max(0, weights[b].solutionValue());
+            }
+            // With the rows present so far the LP is a relaxation; an answer that meets the full CVaR is its optimum.
+            var check = cvarRow == null ? CvarCheck.MET : addViolatedCvarRows(w);
+            if (check == CvarCheck.MET) {
+                return w;
+            }
+            if (check == CvarCheck.MISSED || System.nanoTime() - deadline > 0) {
+                timedOut |= check != CvarCheck.MISSED;
+                return null;
+            }
         }
-        double[] w = new double[weights.length];
-        for (int b = 0; b < w.length; b++) {
-            // GLOP may return a hair below 0; a weight is a share.
-            w[b] = Math.max(0, weights[b].solutionValue());
-        }
-        return w;
     }
 
     /** Undecided scenarios whose MOIC under {@code w} misses 1 + margin. */
