@@ -110,15 +110,21 @@ public class RequestBodyLimits {
                 vertx.cancelTimer(id);
             } else if (request.bytesRead() > limit) {
                 vertx.cancelTimer(id);
-                if (response.headWritten()) {
-                    request.connection().close();
-                } else {
-                    reject(
-                            context,
-                            413,
-                            ProblemKind.PAYLOAD_TOO_LARGE.title(),
-                            "request body exceeds the limit of " + limit + " bytes");
-                }
+                // The body keeps arriving until its stream or connection goes: once the answer is out, end that.
+                var sent = response.headWritten()
+                        ? io.vertx.core.Future.<Void>succeededFuture()
+                        : reject(
+                                context,
+                                413,
+                                ProblemKind.PAYLOAD_TOO_LARGE.title(),
+                                "request body exceeds the limit of " + limit + " bytes");
+                sent.onComplete(written -> {
+                    if (request.version() == HttpVersion.HTTP_2) {
+                        response.reset();
+                    } else {
+                        request.connection().close();
+                    }
+                });
             }
         });
         context.addEndHandler(ended -> vertx.cancelTimer(timer));
@@ -130,7 +136,7 @@ public class RequestBodyLimits {
                 : limits.maxJsonBody().asLongValue();
     }
 
-    private void reject(RoutingContext context, int status, String title, String detail) {
+    private io.vertx.core.Future<Void> reject(RoutingContext context, int status, String title, String detail) {
         Problem problem = new Problem(
                 ProblemKind.forStatus(status).type(), title, status, detail, context.normalizedPath(), List.of());
         String body;
@@ -139,16 +145,13 @@ public class RequestBodyLimits {
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + status + "}";
         }
-        var response = context.response();
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (context.request().version() == HttpVersion.HTTP_2) {
-            // HTTP/2 (reached by an h2c upgrade) forbids the Connection header: end this stream, leave the others.
-            response.end(body).onComplete(written -> response.reset());
-            return;
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (context.request().version() != HttpVersion.HTTP_2) {
+            // The unread body would otherwise be parsed as the next request on this connection. (HTTP/2, reached by
+            // an h2c upgrade, forbids the header: the stream ends with the answer.)
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
-        // The unread body would otherwise be parsed as the next request on this connection, or keep arriving.
-        var connection = context.request().connection();
-        response.putHeader(HttpHeaders.CONNECTION, "close").end(body).onComplete(written -> connection.close());
+        return context.response().end(body);
     }
 
     /** Whether a multipart/form-data content type names a boundary (RFC 2046: 1 to 70 characters); true otherwise. */
