@@ -5,7 +5,8 @@ export const STAGES = ['Seed', 'SeriesA', 'SeriesB', 'SeriesC'];
 
 let uid = 0;
 
-function input(type, field, label, value = '') {
+/** A form control with a screen-reader label, in the span the table cells lay out. */
+function labelled(label, control) {
   const id = `f${++uid}`;
   const wrap = document.createElement('span');
   wrap.className = 'cell-field';
@@ -13,34 +14,29 @@ function input(type, field, label, value = '') {
   l.htmlFor = id;
   l.className = 'sr-only';
   l.textContent = label;
+  control.id = id;
+  wrap.append(l, control);
+  return wrap;
+}
+
+function input(type, field, label, value = '') {
   const i = document.createElement('input');
-  i.id = id;
   i.type = type;
   if (type === 'number') {
     i.step = 'any';
   }
   i.value = value;
   i.dataset.role = field;
-  wrap.append(l, i);
-  return wrap;
+  return labelled(label, i);
 }
 
 function stageSelect(label, value) {
-  const id = `f${++uid}`;
-  const wrap = document.createElement('span');
-  wrap.className = 'cell-field';
-  const l = document.createElement('label');
-  l.htmlFor = id;
-  l.className = 'sr-only';
-  l.textContent = label;
   const s = document.createElement('select');
-  s.id = id;
   s.dataset.role = 'stage';
   for (const stage of STAGES) {
     s.append(new Option(stage, stage, false, stage === value));
   }
-  wrap.append(l, s);
-  return wrap;
+  return labelled(label, s);
 }
 
 function removeButton(label, onRemove) {

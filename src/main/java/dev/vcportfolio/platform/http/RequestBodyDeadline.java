@@ -1,18 +1,13 @@
 package dev.vcportfolio.platform.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vcportfolio.web.Problem;
 import dev.vcportfolio.web.ProblemKind;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -97,26 +92,8 @@ public class RequestBodyDeadline {
         String detail = "request body not received in time: " + read + " bytes in " + elapsedMillis
                 + " ms (app.http.body-timeout " + timeoutMillis + " ms, app.http.body-min-rate " + minBytesPerSecond
                 + " bytes/s)";
-        Problem problem =
-                new Problem(kind.type(), kind.title(), kind.status(), detail, context.normalizedPath(), List.of());
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":408}";
-        }
-        context.response().setStatusCode(kind.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (context.request().version() == HttpVersion.HTTP_2) {
-            // one stream of a shared connection (h2c): end it, leave the others
-            context.response()
-                    .end(body)
-                    .onComplete(written -> context.response().reset());
-            return;
-        }
-        context.response()
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body)
-                .onComplete(written -> connection.close());
+        BodyRefusals.answer(context, mapper, kind.status(), kind.title(), detail)
+                .onComplete(written -> BodyRefusals.stopArriving(context));
     }
 
     private static void cancel(RoutingContext context) {

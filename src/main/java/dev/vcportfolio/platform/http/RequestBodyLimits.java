@@ -1,17 +1,13 @@
 package dev.vcportfolio.platform.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vcportfolio.web.Problem;
 import dev.vcportfolio.web.ProblemKind;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -118,13 +114,7 @@ public class RequestBodyLimits {
                                 413,
                                 ProblemKind.PAYLOAD_TOO_LARGE.title(),
                                 "request body exceeds the limit of " + limit + " bytes");
-                sent.onComplete(written -> {
-                    if (request.version() == HttpVersion.HTTP_2) {
-                        response.reset();
-                    } else {
-                        request.connection().close();
-                    }
-                });
+                sent.onComplete(written -> BodyRefusals.stopArriving(context));
             }
         });
         context.addEndHandler(ended -> vertx.cancelTimer(timer));
@@ -137,21 +127,7 @@ public class RequestBodyLimits {
     }
 
     private io.vertx.core.Future<Void> reject(RoutingContext context, int status, String title, String detail) {
-        Problem problem = new Problem(
-                ProblemKind.forStatus(status).type(), title, status, detail, context.normalizedPath(), List.of());
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":" + status + "}";
-        }
-        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (context.request().version() != HttpVersion.HTTP_2) {
-            // The unread body would otherwise be parsed as the next request on this connection. (HTTP/2, reached by
-            // an h2c upgrade, forbids the header: the stream ends with the answer.)
-            context.response().putHeader(HttpHeaders.CONNECTION, "close");
-        }
-        return context.response().end(body);
+        return BodyRefusals.answer(context, mapper, status, title, detail);
     }
 
     /** Whether a multipart/form-data content type names a boundary (RFC 2046: 1 to 70 characters); true otherwise. */
