@@ -76,11 +76,8 @@ final class BackendRace {
 
     private static MilpAnswer withHeuristic(
             SolveStats stats, PrimalHeuristic.Answer hint, SolveStatus status, double bound) {
-        double value = hint.expectedMoic();
-        double gap = Double.isNaN(bound) ? Double.NaN : Math.abs(bound - value) / Math.max(Math.abs(value), 1e-9);
-        var merged = new SolveStats(
-                stats.backend(), status, value, bound, gap, stats.nodes(), stats.millis(), stats.watchdogFired());
-        return new MilpAnswer(merged, hint.weights(), hint.losing(), value);
+        return MilpAnswer.ofHeuristic(
+                hint, stats.backend(), status, bound, stats.nodes(), stats.millis(), stats.watchdogFired());
     }
 
     private static Comparator<MilpAnswer> order(Goal goal, List<Backend> backends) {

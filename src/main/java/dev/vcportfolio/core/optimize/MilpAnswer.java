@@ -8,4 +8,26 @@ package dev.vcportfolio.core.optimize;
  * @param losing per distinct scenario, whether its loss flag is 1 (empty without an answer)
  * @param auxiliary the value of the goal's expression (for least-move solves, the least feasible limit)
  */
-record MilpAnswer(SolveStats stats, double[] weights, boolean[] losing, double auxiliary) {}
+record MilpAnswer(SolveStats stats, double[] weights, boolean[] losing, double auxiliary) {
+
+    /** A solve that ended without an answer: no objective, bound or gap is claimed. */
+    static MilpAnswer none(Backend backend, SolveStatus status, long nodes, long millis, boolean watchdog) {
+        var stats = new SolveStats(backend, status, Double.NaN, Double.NaN, Double.NaN, nodes, millis, watchdog);
+        return new MilpAnswer(stats, new double[0], new boolean[0], Double.NaN);
+    }
+
+    /** The heuristic's answer standing as a solve's result, with the bound proven for it (NaN: none, so no gap). */
+    static MilpAnswer ofHeuristic(
+            PrimalHeuristic.Answer found,
+            Backend backend,
+            SolveStatus status,
+            double bound,
+            long nodes,
+            long millis,
+            boolean watchdog) {
+        double value = found.expectedMoic();
+        double gap = Double.isNaN(bound) ? Double.NaN : Math.abs(bound - value) / Math.max(Math.abs(value), 1e-9);
+        var stats = new SolveStats(backend, status, value, bound, gap, nodes, millis, watchdog);
+        return new MilpAnswer(stats, found.weights(), found.losing(), value);
+    }
+}

@@ -66,8 +66,6 @@ final class MilpSolve {
     private static MilpAnswer empty(
             Backend backend, SolveStatus status, MPSolver solver, long millis, boolean watchdog) {
         // OR-Tools reports no usable dual bound without an incumbent (it returns 0), so none is claimed.
-        var stats =
-                new SolveStats(backend, status, Double.NaN, Double.NaN, Double.NaN, solver.nodes(), millis, watchdog);
-        return new MilpAnswer(stats, new double[0], new boolean[0], Double.NaN);
+        return MilpAnswer.none(backend, status, solver.nodes(), millis, watchdog);
     }
 }

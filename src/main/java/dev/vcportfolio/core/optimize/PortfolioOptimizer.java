@@ -90,14 +90,9 @@ public final class PortfolioOptimizer {
     private static MilpAnswer cutShort(PrimalHeuristic.Answer found, SolverSettings settings, long started) {
         long millis = (System.nanoTime() - started) / 1_000_000;
         var backend = settings.backends().getFirst();
-        if (found == null) {
-            var stats = new SolveStats(
-                    backend, SolveStatus.NO_ANSWER_LIMIT_REACHED, Double.NaN, Double.NaN, Double.NaN, 0, millis, true);
-            return new MilpAnswer(stats, new double[0], new boolean[0], Double.NaN);
-        }
-        double value = found.expectedMoic();
-        var stats = new SolveStats(backend, SolveStatus.LIMIT_REACHED, value, Double.NaN, Double.NaN, 0, millis, true);
-        return new MilpAnswer(stats, found.weights(), found.losing(), value);
+        return found == null
+                ? MilpAnswer.none(backend, SolveStatus.NO_ANSWER_LIMIT_REACHED, 0, millis, true)
+                : MilpAnswer.ofHeuristic(found, backend, SolveStatus.LIMIT_REACHED, Double.NaN, 0, millis, true);
     }
 
     private static OptimizationResult result(
