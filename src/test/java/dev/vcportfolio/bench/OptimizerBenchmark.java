@@ -33,6 +33,10 @@ import java.util.concurrent.Executors;
  *       the same loss limit (bisection to 1e-3) and the CVaR of the optimum without a CVaR limit.
  * </ul>
  *
+ * <p>Times are the whole pass-1 call for both models (instance, heuristic, model building, solve); when both calls
+ * take under a second, each is repeated and the best of {@value #FAST_REPEATS} + 1 runs is kept. The ratio is textbook
+ * time over tuned time where both prove optimality.
+ *
  * <p>{@code bench/run OptimizerBenchmark [--quick] [--limit=SECONDS] [--backend=SCIP|CBC] [--sizes=20x250,40x1000]
  * [--binding-loss-only] [--binding-only] [--gap=1e-4] [--no-textbook] [--legacy]
  * [--options=TUNED|NO_HEURISTIC|NO_FLOOR|NO_MIXING|OLD]}; --quick runs (20,250) only; --binding-loss-only runs the
@@ -201,24 +205,47 @@ public final class OptimizerBenchmark {
     }
 
     private String row(int buckets, int scenarios, String loss, String cvar, OptimizationRequest request) {
-        long start = System.nanoTime();
-        var tuned = optimizer.solvePass1(request, base.withOptions(tunedOptions));
-        long total = (System.nanoTime() - start) / 1_000_000;
-        var textbook = textbookToo ? optimizer.solvePass1(request, base.withOptions(ModelOptions.TEXTBOOK)) : null;
+        var tunedSettings = base.withOptions(tunedOptions);
+        var textbookSettings = base.withOptions(ModelOptions.TEXTBOOK);
+        long[] tunedNanos = {0};
+        long[] textbookNanos = {0};
+        var tuned = timed(request, tunedSettings, tunedNanos);
+        var textbook = textbookToo ? timed(request, textbookSettings, textbookNanos) : null;
+        // Millisecond solves: one run is mostly noise (JIT, caches), so both models get the best of several.
+        if (tunedNanos[0] < FAST_NANOS && (textbook == null || textbookNanos[0] < FAST_NANOS)) {
+            for (int i = 0; i < FAST_REPEATS; i++) {
+                timed(request, tunedSettings, tunedNanos);
+                if (textbook != null) {
+                    timed(request, textbookSettings, textbookNanos);
+                }
+            }
+        }
         String line = String.format(
-                "| %d | %d | %s | %s | %.2f (%.2f) | %s | %s | %s | %s |",
+                "| %d | %d | %s | %s | %.3f (%.3f) | %s | %s | %s | %s |",
                 buckets,
                 scenarios,
                 loss,
                 cvar,
-                total / 1000.0,
+                tunedNanos[0] / 1e9,
                 tuned.millis() / 1000.0,
                 describe(tuned),
-                textbook == null ? "—" : String.format("%.2f", textbook.millis() / 1000.0),
+                textbook == null ? "—" : String.format("%.3f", textbookNanos[0] / 1e9),
                 textbook == null ? "not run" : describe(textbook),
-                textbook == null ? "—" : ratio(total, tuned, textbook));
+                textbook == null ? "—" : ratio(tunedNanos[0], tuned, textbookNanos[0], textbook));
         System.out.println(line + "   E* " + tuned.objective() + ", load " + loadAverage());
         return line;
+    }
+
+    private static final long FAST_NANOS = 1_000_000_000L;
+    private static final int FAST_REPEATS = 6;
+
+    /** The whole pass-1 call (instance, heuristic, model building, solve); {@code best[0]} keeps the least wall time. */
+    private SolveStats timed(OptimizationRequest request, SolverSettings settings, long[] best) {
+        long start = System.nanoTime();
+        var stats = optimizer.solvePass1(request, settings);
+        long nanos = System.nanoTime() - start;
+        best[0] = best[0] == 0 ? nanos : Math.min(best[0], nanos);
+        return stats;
     }
 
     private static String describe(SolveStats stats) {
@@ -229,8 +256,8 @@ public final class OptimizerBenchmark {
         };
     }
 
-    private static String ratio(long tunedTotal, SolveStats tuned, SolveStats textbook) {
-        String r = String.format("%.1fx", (double) Math.max(1, textbook.millis()) / Math.max(1, tunedTotal));
+    private static String ratio(long tunedNanos, SolveStats tuned, long textbookNanos, SolveStats textbook) {
+        String r = String.format("%.1fx", (double) textbookNanos / tunedNanos);
         boolean tunedDone = tuned.status() == SolveStatus.OPTIMAL || tuned.status() == SolveStatus.INFEASIBLE;
         boolean textbookDone = textbook.status() == SolveStatus.OPTIMAL || textbook.status() == SolveStatus.INFEASIBLE;
         if (tunedDone && textbookDone) {

@@ -24,6 +24,8 @@ final class HeuristicLp implements AutoCloseable {
     private final MPVariable[] weights;
     private final MPVariable[] excess;
     private final MPConstraint[] rows;
+    private final boolean[] undecided;
+    private boolean lossRowsAdded;
     private final int budget;
     private final long deadline;
     private int solves;
@@ -70,23 +72,36 @@ final class HeuristicLp implements AutoCloseable {
         var scenarios = instance.scenarios();
         excess = new MPVariable[scenarios.size()];
         rows = new MPConstraint[scenarios.size()];
+        undecided = new boolean[scenarios.size()];
         int forced = 0;
         for (int j = 0; j < scenarios.size(); j++) {
-            if (range.neverLoses(j)) {
-                continue;
-            }
             if (range.alwaysLoses(j)) {
                 forced += scenarios.multiplicity()[j];
-                continue;
             }
-            excess[j] = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "e" + j);
-            rows[j] = lp.makeConstraint(GOAL, Double.POSITIVE_INFINITY, "loss_" + j);
-            setMoic(rows[j], j);
-            rows[j].setCoefficient(excess[j], 1);
+            undecided[j] = !range.neverLoses(j) && !range.alwaysLoses(j);
         }
         this.budget = instance.lossBudget() - forced;
         if (instance.cvarActive()) {
             addCvarRows();
+        }
+    }
+
+    /**
+     * One elastic row per undecided scenario, added before the first LP that prices or fixes losses: the first LP
+     * (no loss rows) needs none, and with loose limits it is the only one.
+     */
+    private void addLossRows() {
+        if (lossRowsAdded) {
+            return;
+        }
+        lossRowsAdded = true;
+        for (int j = 0; j < excess.length; j++) {
+            if (undecided[j]) {
+                excess[j] = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "e" + j);
+                rows[j] = lp.makeConstraint(GOAL, Double.POSITIVE_INFINITY, "loss_" + j);
+                setMoic(rows[j], j);
+                rows[j].setCoefficient(excess[j], 1);
+            }
         }
     }
 
@@ -157,7 +172,7 @@ final class HeuristicLp implements AutoCloseable {
 
     /** Whether scenario j has a row: the caps decide neither that it never nor that it always loses. */
     boolean undecided(int j) {
-        return excess[j] != null;
+        return undecided[j];
     }
 
     /** Multiplicity the undecided scenarios may still lose (the budget less those that always lose). */
@@ -183,6 +198,9 @@ final class HeuristicLp implements AutoCloseable {
 
     /** Max E[M] - penalty * sum_s p_s r_s e_s: every scenario may fall short, at a price. */
     double[] solveElastic(double penalty, double[] reweight) {
+        if (penalty > 0) {
+            addLossRows();
+        }
         var objective = lp.objective();
         objective.clear();
         setMean();
@@ -199,6 +217,7 @@ final class HeuristicLp implements AutoCloseable {
 
     /** Best weights when exactly the scenarios in {@code losing} may lose; null when that LP is infeasible. */
     PrimalHeuristic.Answer solveFixed(boolean[] losing) {
+        addLossRows();
         var objective = lp.objective();
         objective.clear();
         setMean();
@@ -209,9 +228,11 @@ final class HeuristicLp implements AutoCloseable {
             }
         }
         double[] w = solve();
-        if (w == null) {
-            return null;
-        }
+        return w == null ? null : answer(w);
+    }
+
+    /** {@code w} as an answer when its losers fit the budget, else null. */
+    PrimalHeuristic.Answer answer(double[] w) {
         boolean[] actual = losers(w);
         if (mass(actual) > budget) {
             return null;
@@ -250,7 +271,7 @@ final class HeuristicLp implements AutoCloseable {
     boolean[] losers(double[] w) {
         boolean[] out = new boolean[excess.length];
         for (int j = 0; j < excess.length; j++) {
-            out[j] = excess[j] != null && moic(w, j) < 1 + Instance.LOSS_MARGIN;
+            out[j] = undecided[j] && moic(w, j) < 1 + Instance.LOSS_MARGIN;
         }
         return out;
     }
@@ -268,7 +289,7 @@ final class HeuristicLp implements AutoCloseable {
     int mass(boolean[] losing) {
         int total = 0;
         for (int j = 0; j < losing.length; j++) {
-            if (losing[j] && excess[j] != null) {
+            if (losing[j] && undecided[j]) {
                 total += instance.scenarios().multiplicity()[j];
             }
         }

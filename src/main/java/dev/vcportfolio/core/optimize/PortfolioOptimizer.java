@@ -63,15 +63,28 @@ public final class PortfolioOptimizer {
     private MilpAnswer solve(
             Instance instance, Goal goal, SolverSettings settings, PrimalHeuristic.Answer hint, List<SolveStats> runs) {
         var start = hint;
-        boolean lossCanBind = instance.lossBudget() < instance.scenarios().totalScenarios();
         long started = System.nanoTime();
-        if (start == null && settings.options().warmStart() && lossCanBind) {
+        if (start == null && settings.options().warmStart()) {
             var found = PrimalHeuristic.find(instance, settings.watchdog());
             start = found.answer().orElse(null);
             if (found.timedOut()) {
                 var cut = cutShort(start, settings, started);
                 runs.add(cut.stats());
                 return cut;
+            }
+            if (found.optimal()) {
+                // Loose loss limits: the LP without loss rows already met them, so no MILP is needed (0 nodes).
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                var answer = MilpAnswer.ofHeuristic(
+                        start,
+                        settings.backends().getFirst(),
+                        SolveStatus.OPTIMAL,
+                        start.expectedMoic(),
+                        0,
+                        millis,
+                        false);
+                runs.add(answer.stats());
+                return answer;
             }
         }
         // One watchdog covers the heuristic and the solve together.

@@ -38,11 +38,17 @@ final class PrimalHeuristic implements AutoCloseable {
     private static final int SWAP_LPS = 60;
     private static final int SWAP_CANDIDATES = 4;
 
-    /** What the search found, and whether the watchdog cut it short (then it may differ from an uncut run). */
-    record Outcome(Optional<Answer> answer, boolean timedOut) {}
+    /**
+     * What the search found, and whether the watchdog cut it short (then it may differ from an uncut run).
+     *
+     * @param optimal the answer is the first LP's own: that LP leaves the loss rows out, so it bounds every allocation,
+     *     and its answer fit the loss budget (loose limits), so no MILP can do better
+     */
+    record Outcome(Optional<Answer> answer, boolean timedOut, boolean optimal) {}
 
     private final Instance instance;
     private final HeuristicLp lp;
+    private boolean optimal;
 
     private PrimalHeuristic(Instance instance, long deadline) {
         this.instance = instance;
@@ -58,18 +64,21 @@ final class PrimalHeuristic implements AutoCloseable {
     static Outcome find(Instance instance, java.time.Duration limit) {
         try (var heuristic = new PrimalHeuristic(instance, System.nanoTime() + limit.toNanos())) {
             var answer = heuristic.lp.budget() < 0 ? Optional.<Answer>empty() : heuristic.search();
-            return new Outcome(answer, heuristic.lp.timedOut());
+            return new Outcome(answer, heuristic.lp.timedOut(), heuristic.optimal);
         }
     }
 
     private Optional<Answer> search() {
-        // When the best allocation without loss rows already fits the budget it is optimal (loose limits): one LP.
+        // The best allocation without loss rows bounds every other; when it already fits the budget it is optimal
+        // (loose limits): one LP.
         double[] free = lp.solveElastic(0, new double[lp.count()]);
         if (free == null) {
             return Optional.empty();
         }
-        if (lp.mass(lp.losers(free)) <= lp.budget()) {
-            return Optional.ofNullable(lp.solveFixed(lp.losers(free)));
+        var fits = lp.answer(free);
+        if (fits != null) {
+            optimal = true;
+            return Optional.of(fits);
         }
         var best = reweighted();
         return best == null ? Optional.empty() : Optional.of(localSearch(best));

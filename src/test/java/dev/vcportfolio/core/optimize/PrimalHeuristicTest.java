@@ -118,6 +118,53 @@ class PrimalHeuristicTest {
         assertThat(runs.get(1).pass2().nodes()).isEqualTo(runs.get(0).pass2().nodes());
     }
 
+    // Loose loss limits (none at all, or 30 % above the unconstrained optimum's loss probability), with and without a
+    // binding CVaR limit: the LP without loss rows already meets them, so pass 1 needs no MILP.
+    @ParameterizedTest
+    @CsvSource({"0, 1.0", "0, 0.9", "1.3, 1.0", "1.3, 0.9"})
+    void loose_loss_limits_are_proven_by_the_first_lp(double lossShare, double cvarShare) {
+        // given
+        var free = RiskLimits.none().withBucketMaxWeight(0.3);
+        var probe = SyntheticPortfolio.request(10, 100, 5, free);
+        var unconstrained = Fixtures.solved(Fixtures.OPTIMIZER.optimize(probe, SolverSettings.defaults()));
+        var risk = PortfolioMeasures.of(probe.matrix(), unconstrained.weights(), 0.95);
+        double loss = lossShare == 0 ? 1 : Math.min(1, lossShare * risk.lossProbability());
+        double cvar = cvarShare < 1 ? cvarShare * risk.cvar() : 1;
+        var request = SyntheticPortfolio.request(
+                10, 100, 5, free.withMaxLossProbability(loss).withCvar(0.95, cvar));
+
+        // when
+        var found = PrimalHeuristic.find(Instance.of(request, true), java.time.Duration.ofSeconds(60));
+        var pass1 = Fixtures.OPTIMIZER.solvePass1(request, SolverSettings.defaults());
+
+        // then: optimal without a node, at the textbook model's optimum, and the whole optimization checks out
+        assertThat(found.optimal()).isTrue();
+        assertThat(pass1.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(pass1.nodes()).isZero();
+        assertThat(pass1.gap()).isZero();
+        var textbook = Fixtures.OPTIMIZER.solvePass1(
+                request,
+                SolverSettings.defaults().withOptions(ModelOptions.TEXTBOOK).withRelativeGap(1e-7));
+        assertThat(textbook.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(pass1.objective()).isCloseTo(textbook.objective(), within(1e-6));
+        var result = Fixtures.solved(Fixtures.OPTIMIZER.optimize(request, SolverSettings.defaults()));
+        assertThat(result.verified()).isTrue();
+        assertThat(result.pass1EStar()).isEqualTo(pass1.objective());
+    }
+
+    @Test
+    void a_binding_loss_limit_is_not_claimed_by_the_first_lp() {
+        // given
+        var instance = Instance.of(Instances.binding(10, 100, 5, 1), true);
+
+        // when
+        var found = PrimalHeuristic.find(instance, java.time.Duration.ofSeconds(60));
+
+        // then: an answer, but one the MILP still has to prove
+        assertThat(found.answer()).isPresent();
+        assertThat(found.optimal()).isFalse();
+    }
+
     private static org.assertj.core.data.Offset<Double> within(double value) {
         return org.assertj.core.data.Offset.offset(value);
     }
