@@ -138,12 +138,12 @@ final class HeuristicLp implements AutoCloseable {
         for (int j = 0; j < count; j++) {
             loss[j] = range.low()[j] >= 1 ? 0 : Math.max(0, 1 - moic(w, j));
         }
-        double threshold =
-                CvarThreshold.best(loss, scenarios.multiplicity(), scenarios.totalScenarios(), instance.limits());
-        double cvar = threshold;
-        for (int j = 0; j < count; j++) {
-            cvar += cvarScale * scenarios.multiplicity()[j] * Math.max(0, loss[j] - threshold);
-        }
+        double cvar = Cvar.of(
+                        loss,
+                        scenarios.multiplicity(),
+                        scenarios.totalScenarios(),
+                        instance.limits().cvarConfidence())
+                .value();
         if (cvar <= instance.limits().cvarLimit() + CVAR_TOLERANCE) {
             return CvarCheck.MET;
         }

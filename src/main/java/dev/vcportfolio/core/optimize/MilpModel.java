@@ -374,7 +374,12 @@ final class MilpModel implements AutoCloseable {
         }
         double tau = tauVariable == null
                 ? 0
-                : CvarThreshold.best(loss, scenarios.multiplicity(), scenarios.totalScenarios(), instance.limits());
+                : Cvar.of(
+                                loss,
+                                scenarios.multiplicity(),
+                                scenarios.totalScenarios(),
+                                instance.limits().cvarConfidence())
+                        .threshold();
         if (tauVariable != null) {
             values[tauVariable.index()] = tau;
         }

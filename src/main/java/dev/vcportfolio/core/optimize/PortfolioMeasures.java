@@ -1,7 +1,6 @@
 package dev.vcportfolio.core.optimize;
 
 import dev.vcportfolio.core.model.MoicMatrix;
-import java.util.Arrays;
 
 /**
  * Risk and return of fixed weights, computed straight from the matrix in double precision, independent of any solver.
@@ -29,20 +28,8 @@ public record PortfolioMeasures(double expectedMoic, double lossProbability, dou
         return new PortfolioMeasures(total / scenarios, (double) losses / scenarios, cvar(shortfall, cvarConfidence));
     }
 
-    /** min over tau of {@code tau + sum (y - tau)+ / ((1 - c) S)}; the minimum sits at tau = 0 or at a sample value. */
+    /** CVaR of equally likely losses at {@code confidence} ({@link Cvar}). */
     static double cvar(double[] losses, double confidence) {
-        double[] sorted = losses.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        double scale = 1 / ((1 - confidence) * n);
-        double best = Double.POSITIVE_INFINITY;
-        double tailSum = 0; // sum of values strictly after index i (the larger ones)
-        for (int i = n - 1; i >= 0; i--) {
-            double tau = sorted[i];
-            int above = n - 1 - i;
-            best = Math.min(best, tau + scale * (tailSum - above * tau));
-            tailSum += sorted[i];
-        }
-        return Math.min(best, scale * tailSum);
+        return Cvar.of(losses, confidence).value();
     }
 }
