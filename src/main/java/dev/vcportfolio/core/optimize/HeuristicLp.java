@@ -240,6 +240,32 @@ final class HeuristicLp implements AutoCloseable {
         return new PrimalHeuristic.Answer(w, withForced(actual), expected(w));
     }
 
+    /**
+     * Pass 2 without loss rows: the least {@code sum_b |w_b - 1/B|} with {@code E[M] >= floor}. A relaxation of pass
+     * 2's MILP, so when its answer fits the loss budget no MILP can do better; null otherwise. Call once, on an LP that
+     * has not priced or fixed losses.
+     */
+    PrimalHeuristic.Answer solveLeastDeviation(double floor) {
+        var lock = lp.makeConstraint(floor, Double.POSITIVE_INFINITY, "primary_lock");
+        var objective = lp.objective();
+        objective.clear();
+        double even = 1.0 / weights.length;
+        for (int b = 0; b < weights.length; b++) {
+            lock.setCoefficient(weights[b], instance.mean()[b]);
+            var d = lp.makeNumVar(0, 1, "d" + b);
+            var above = lp.makeConstraint(-even, Double.POSITIVE_INFINITY, "dev_up_" + b);
+            above.setCoefficient(d, 1);
+            above.setCoefficient(weights[b], -1);
+            var below = lp.makeConstraint(even, Double.POSITIVE_INFINITY, "dev_down_" + b);
+            below.setCoefficient(d, 1);
+            below.setCoefficient(weights[b], 1);
+            objective.setCoefficient(d, 1);
+        }
+        objective.setMinimization();
+        double[] w = solve();
+        return w == null ? null : answer(w);
+    }
+
     private double[] solve() {
         if (System.nanoTime() - deadline > 0) {
             timedOut = true;

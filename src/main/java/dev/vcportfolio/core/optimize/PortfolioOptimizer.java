@@ -2,6 +2,7 @@ package dev.vcportfolio.core.optimize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -53,11 +54,50 @@ public final class PortfolioOptimizer {
         double eStar = pass1.stats().objective();
         var lock = new Goal.MinDeviation(eStar - settings.primaryLockEpsilon());
         var hint = new PrimalHeuristic.Answer(pass1.weights(), pass1.losing(), eStar);
-        var pass2 = race.run(instance, lock, settings, settings.relativeGap(), hint);
-        pass2.all().forEach(a -> runs.add(a.stats()));
-        var chosen = pass2.chosen().stats().status().hasAnswer() ? pass2.chosen() : pass1;
+        var byLp = leastDeviationByLp(instance, lock, settings);
+        MilpAnswer pass2;
+        if (byLp.isPresent()) {
+            pass2 = byLp.get();
+            runs.add(pass2.stats());
+        } else {
+            var raced = race.run(instance, lock, settings, settings.relativeGap(), hint);
+            raced.all().forEach(a -> runs.add(a.stats()));
+            pass2 = raced.chosen();
+        }
+        var chosen = pass2.stats().status().hasAnswer() ? pass2 : pass1;
         return new OptimizationOutcome.Solved(
-                result(instance, requested, chosen.weights(), eStar, settings, pass1, pass2.chosen(), runs, steps));
+                result(instance, requested, chosen.weights(), eStar, settings, pass1, pass2, runs, steps));
+    }
+
+    /**
+     * Pass 2 without a MILP when the loss limit does not bind there: the LP without loss rows is a relaxation of pass
+     * 2, so its answer, when it fits the budget, is pass 2's optimum (0 nodes).
+     */
+    private static Optional<MilpAnswer> leastDeviationByLp(
+            Instance instance, Goal.MinDeviation lock, SolverSettings settings) {
+        if (!settings.options().warmStart()) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        return PrimalHeuristic.leastDeviation(instance, lock.floor(), settings.watchdog())
+                .map(found -> {
+                    double even = 1.0 / found.weights().length;
+                    double deviation = 0;
+                    for (double w : found.weights()) {
+                        deviation += Math.abs(w - even);
+                    }
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    var stats = new SolveStats(
+                            settings.backends().getFirst(),
+                            SolveStatus.OPTIMAL,
+                            deviation,
+                            deviation,
+                            0,
+                            0,
+                            millis,
+                            false);
+                    return new MilpAnswer(stats, found.weights(), found.losing(), deviation);
+                });
     }
 
     private MilpAnswer solve(

@@ -68,6 +68,17 @@ final class PrimalHeuristic implements AutoCloseable {
         }
     }
 
+    /**
+     * Pass 2 by one LP: the least deviation from equal weights with {@code E[M] >= floor} and no loss rows, when that
+     * answer fits the loss budget (then it is pass 2's optimum); empty otherwise or past the watchdog {@code limit}.
+     */
+    static Optional<Answer> leastDeviation(Instance instance, double floor, java.time.Duration limit) {
+        try (var heuristic = new PrimalHeuristic(instance, System.nanoTime() + limit.toNanos())) {
+            var lp = heuristic.lp;
+            return lp.budget() < 0 ? Optional.empty() : Optional.ofNullable(lp.solveLeastDeviation(floor));
+        }
+    }
+
     private Optional<Answer> search() {
         // The best allocation without loss rows bounds every other; when it already fits the budget it is optimal
         // (loose limits): one LP.

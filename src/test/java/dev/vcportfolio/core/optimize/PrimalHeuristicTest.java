@@ -119,7 +119,7 @@ class PrimalHeuristicTest {
     }
 
     // Loose loss limits (none at all, or 30 % above the unconstrained optimum's loss probability), with and without a
-    // binding CVaR limit: the LP without loss rows already meets them, so pass 1 needs no MILP.
+    // binding CVaR limit: the LP without loss rows already meets them, so neither pass needs a MILP.
     @ParameterizedTest
     @CsvSource({"0, 1.0", "0, 0.9", "1.3, 1.0", "1.3, 0.9"})
     void loose_loss_limits_are_proven_by_the_first_lp(double lossShare, double cvarShare) {
@@ -150,6 +150,14 @@ class PrimalHeuristicTest {
         var result = Fixtures.solved(Fixtures.OPTIMIZER.optimize(request, SolverSettings.defaults()));
         assertThat(result.verified()).isTrue();
         assertThat(result.pass1EStar()).isEqualTo(pass1.objective());
+        // pass 2 (least deviation from equal weights) is one LP as well, and agrees with the textbook MILP's
+        var reference = Fixtures.solved(Fixtures.OPTIMIZER.optimize(
+                request,
+                SolverSettings.defaults().withOptions(ModelOptions.TEXTBOOK).withRelativeGap(1e-7)));
+        assertThat(result.pass2().status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(result.pass2().nodes()).isZero();
+        assertThat(reference.pass2().nodes()).isPositive();
+        assertThat(result.pass2().objective()).isCloseTo(reference.pass2().objective(), within(1e-6));
     }
 
     @Test
