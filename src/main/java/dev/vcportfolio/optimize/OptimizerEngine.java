@@ -2,7 +2,9 @@ package dev.vcportfolio.optimize;
 
 import dev.vcportfolio.core.optimize.EfficientFrontier;
 import dev.vcportfolio.core.optimize.PortfolioOptimizer;
+import dev.vcportfolio.core.optimize.SolverSettings;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +46,11 @@ public class OptimizerEngine {
 
     public OptimizerConfig config() {
         return config;
+    }
+
+    /** Refuses to start with settings every solve would reject (an LP-only backend, a gap outside [0, 1)). */
+    void validate(@Observes StartupEvent event) {
+        config.settings(SolverSettings.DEFAULT_LOCK_EPSILON);
     }
 
     void shutdown(@Observes ShutdownEvent event) {

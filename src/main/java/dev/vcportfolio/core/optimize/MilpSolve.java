@@ -19,6 +19,7 @@ final class MilpSolve {
                 "limits/nodes = " + settings.nodeLimit() + "\nrandomization/randomseedshift = 0\n"
                         + "randomization/permutationseed = 0\nnumerics/feastol = 1e-8\n";
             case CBC -> "";
+            case GLOP -> throw new IllegalArgumentException("GLOP cannot solve a MILP");
         };
         if (!specific.isEmpty()) {
             solver.setSolverSpecificParametersAsString(specific);

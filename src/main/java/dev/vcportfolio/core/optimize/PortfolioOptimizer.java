@@ -88,14 +88,7 @@ public final class PortfolioOptimizer {
                     }
                     long millis = (System.nanoTime() - started) / 1_000_000;
                     var stats = new SolveStats(
-                            settings.backends().getFirst(),
-                            SolveStatus.OPTIMAL,
-                            deviation,
-                            deviation,
-                            0,
-                            0,
-                            millis,
-                            false);
+                            Backend.GLOP, SolveStatus.OPTIMAL, deviation, deviation, 0, 0, millis, false);
                     return new MilpAnswer(stats, found.weights(), found.losing(), deviation);
                 });
     }
@@ -108,7 +101,7 @@ public final class PortfolioOptimizer {
             var found = PrimalHeuristic.find(instance, settings.watchdog());
             start = found.answer().orElse(null);
             if (found.timedOut()) {
-                var cut = cutShort(start, settings, started);
+                var cut = cutShort(start, started);
                 runs.add(cut.stats());
                 return cut;
             }
@@ -116,13 +109,7 @@ public final class PortfolioOptimizer {
                 // Loose loss limits: the LP without loss rows already met them, so no MILP is needed (0 nodes).
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 var answer = MilpAnswer.ofHeuristic(
-                        start,
-                        settings.backends().getFirst(),
-                        SolveStatus.OPTIMAL,
-                        start.expectedMoic(),
-                        0,
-                        millis,
-                        false);
+                        start, Backend.GLOP, SolveStatus.OPTIMAL, start.expectedMoic(), 0, millis, false);
                 runs.add(answer.stats());
                 return answer;
             }
@@ -130,7 +117,7 @@ public final class PortfolioOptimizer {
         // One watchdog covers the heuristic and the solve together.
         var left = settings.watchdog().minusNanos(System.nanoTime() - started);
         if (!left.isPositive()) {
-            var cut = cutShort(start, settings, started);
+            var cut = cutShort(start, started);
             runs.add(cut.stats());
             return cut;
         }
@@ -140,9 +127,9 @@ public final class PortfolioOptimizer {
     }
 
     /** The watchdog fired during the heuristic: its answer, if any, as "limit reached" with no proven bound. */
-    private static MilpAnswer cutShort(PrimalHeuristic.Answer found, SolverSettings settings, long started) {
+    private static MilpAnswer cutShort(PrimalHeuristic.Answer found, long started) {
         long millis = (System.nanoTime() - started) / 1_000_000;
-        var backend = settings.backends().getFirst();
+        var backend = Backend.GLOP;
         return found == null
                 ? MilpAnswer.none(backend, SolveStatus.NO_ANSWER_LIMIT_REACHED, 0, millis, true)
                 : MilpAnswer.ofHeuristic(found, backend, SolveStatus.LIMIT_REACHED, Double.NaN, 0, millis, true);

@@ -47,6 +47,9 @@ public record SolverSettings(
         if (backends.isEmpty() || backends.stream().distinct().count() != backends.size()) {
             throw new IllegalArgumentException("backends must be non-empty and distinct: " + backends);
         }
+        if (!backends.stream().allMatch(Backend::solvesMilp)) {
+            throw new IllegalArgumentException("backends must be MILP solvers (SCIP, CBC): " + backends);
+        }
     }
 
     public static SolverSettings defaults() {

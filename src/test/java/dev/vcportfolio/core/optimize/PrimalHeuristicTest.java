@@ -142,6 +142,7 @@ class PrimalHeuristicTest {
         assertThat(pass1.status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(pass1.nodes()).isZero();
         assertThat(pass1.gap()).isZero();
+        assertThat(pass1.backend()).isEqualTo(Backend.GLOP);
         var textbook = Fixtures.OPTIMIZER.solvePass1(
                 request,
                 SolverSettings.defaults().withOptions(ModelOptions.TEXTBOOK).withRelativeGap(1e-7));
@@ -156,6 +157,7 @@ class PrimalHeuristicTest {
                 SolverSettings.defaults().withOptions(ModelOptions.TEXTBOOK).withRelativeGap(1e-7)));
         assertThat(result.pass2().status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(result.pass2().nodes()).isZero();
+        assertThat(result.pass2().backend()).isEqualTo(Backend.GLOP);
         assertThat(reference.pass2().nodes()).isPositive();
         assertThat(result.pass2().objective()).isCloseTo(reference.pass2().objective(), within(1e-6));
     }
