@@ -246,22 +246,7 @@ final class HeuristicLp implements AutoCloseable {
      * has not priced or fixed losses.
      */
     PrimalHeuristic.Answer solveLeastDeviation(double floor) {
-        var lock = lp.makeConstraint(floor, Double.POSITIVE_INFINITY, "primary_lock");
-        var objective = lp.objective();
-        objective.clear();
-        double even = 1.0 / weights.length;
-        for (int b = 0; b < weights.length; b++) {
-            lock.setCoefficient(weights[b], instance.mean()[b]);
-            var d = lp.makeNumVar(0, 1, "d" + b);
-            var above = lp.makeConstraint(-even, Double.POSITIVE_INFINITY, "dev_up_" + b);
-            above.setCoefficient(d, 1);
-            above.setCoefficient(weights[b], -1);
-            var below = lp.makeConstraint(even, Double.POSITIVE_INFINITY, "dev_down_" + b);
-            below.setCoefficient(d, 1);
-            below.setCoefficient(weights[b], 1);
-            objective.setCoefficient(d, 1);
-        }
-        objective.setMinimization();
+        LeastDeviation.set(lp, weights, instance.mean(), floor);
         double[] w = solve();
         return w == null ? null : answer(w);
     }

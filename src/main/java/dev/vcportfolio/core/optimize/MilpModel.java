@@ -267,21 +267,8 @@ final class MilpModel implements AutoCloseable {
                 objective.setMaximization();
             }
             case Goal.MinDeviation(double floor) -> {
-                var lock = solver.makeConstraint(floor, Double.POSITIVE_INFINITY, "primary_lock");
-                double even = 1.0 / weights.length;
-                for (int b = 0; b < weights.length; b++) {
-                    lock.setCoefficient(weights[b], instance.mean()[b]);
-                    var d = solver.makeNumVar(0, 1, "d" + b);
-                    deviation[b] = d;
-                    var above = solver.makeConstraint(-even, Double.POSITIVE_INFINITY, "dev_up_" + b);
-                    above.setCoefficient(d, 1);
-                    above.setCoefficient(weights[b], -1);
-                    var below = solver.makeConstraint(even, Double.POSITIVE_INFINITY, "dev_down_" + b);
-                    below.setCoefficient(d, 1);
-                    below.setCoefficient(weights[b], 1);
-                    objective.setCoefficient(d, 1);
-                }
-                objective.setMinimization();
+                var d = LeastDeviation.set(solver, weights, instance.mean(), floor);
+                System.arraycopy(d, 0, deviation, 0, d.length);
             }
             case Goal.LeastMove(var kind, var group) -> setLeastMove(objective, kind, group);
         }

@@ -1,0 +1,36 @@
+package dev.vcportfolio.core.optimize;
+
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+
+/**
+ * Pass 2's goal on an OR-Tools model: minimize {@code sum_b |w_b - 1/B|} (through {@code d_b >= +-(w_b - 1/B)})
+ * while {@code E[M] >= floor}. The MILP and the LP that may settle pass 2 without it share it.
+ */
+final class LeastDeviation {
+
+    private LeastDeviation() {}
+
+    /** Adds the lock row, the deviations and their rows, and makes their sum the objective; returns the {@code d_b}. */
+    static MPVariable[] set(MPSolver solver, MPVariable[] weights, double[] mean, double floor) {
+        var objective = solver.objective();
+        objective.clear();
+        var lock = solver.makeConstraint(floor, Double.POSITIVE_INFINITY, "primary_lock");
+        double even = 1.0 / weights.length;
+        var deviation = new MPVariable[weights.length];
+        for (int b = 0; b < weights.length; b++) {
+            lock.setCoefficient(weights[b], mean[b]);
+            var d = solver.makeNumVar(0, 1, "d" + b);
+            deviation[b] = d;
+            var above = solver.makeConstraint(-even, Double.POSITIVE_INFINITY, "dev_up_" + b);
+            above.setCoefficient(d, 1);
+            above.setCoefficient(weights[b], -1);
+            var below = solver.makeConstraint(even, Double.POSITIVE_INFINITY, "dev_down_" + b);
+            below.setCoefficient(d, 1);
+            below.setCoefficient(weights[b], 1);
+            objective.setCoefficient(d, 1);
+        }
+        objective.setMinimization();
+        return deviation;
+    }
+}
