@@ -1,8 +1,10 @@
 package dev.vcportfolio.core.optimize;
 
+import com.google.ortools.linearsolver.MPSolver;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -22,6 +24,14 @@ final class BackendRace {
     record Outcome(MilpAnswer chosen, List<MilpAnswer> all) {}
 
     Outcome run(Instance instance, Goal goal, SolverSettings settings, double gap, PrimalHeuristic.Answer hint) {
+        if (goal instanceof Goal.LeastMove move
+                && move.kind() != ConstraintKind.LOSS_PROBABILITY
+                && settings.options().warmStart()) {
+            var byLp = leastMoveByLp(instance, goal, settings);
+            if (byLp.isPresent()) {
+                return new Outcome(byLp.get(), List.of(byLp.get()));
+            }
+        }
         var backends = settings.backends();
         var futures = new ArrayList<CompletableFuture<MilpAnswer>>();
         for (int i = 0; i < backends.size(); i++) {
@@ -52,6 +62,51 @@ final class BackendRace {
             }
             var answer = MilpSolve.run(model, b, settings, gap);
             return goal instanceof Goal.MaxExpectedMoic && hint != null ? orHeuristic(answer, hint) : answer;
+        }
+    }
+
+    /**
+     * A relaxation step's least move with the loss rows left out, on GLOP: a relaxation of the MILP, so when its answer
+     * meets the loss limit (counting every scenario below {@code 1 + margin} as a loss) it is the MILP's optimum.
+     * Empty when it does not, and the MILP decides.
+     */
+    private static Optional<MilpAnswer> leastMoveByLp(Instance instance, Goal goal, SolverSettings settings) {
+        var scenarios = instance.scenarios();
+        var withoutLossRows = new Instance(
+                instance.request(),
+                scenarios,
+                instance.mean(),
+                instance.winners(),
+                instance.groups(),
+                scenarios.totalScenarios());
+        long started = System.nanoTime();
+        try (var model = MilpModel.build(withoutLossRows, settings.options(), Backend.GLOP, goal)) {
+            var solver = model.solver;
+            solver.setTimeLimit(settings.watchdog().toMillis());
+            if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
+                return Optional.empty();
+            }
+            double[] w = new double[model.weights.length];
+            for (int b = 0; b < w.length; b++) {
+                w[b] = model.weights[b].solutionValue();
+            }
+            boolean[] losing = new boolean[scenarios.size()];
+            int lost = 0;
+            for (int j = 0; j < losing.length; j++) {
+                double moic = 0;
+                for (int b = 0; b < w.length; b++) {
+                    moic += scenarios.columns()[j][b] * w[b];
+                }
+                losing[j] = moic < 1 + Instance.LOSS_MARGIN;
+                lost += losing[j] ? scenarios.multiplicity()[j] : 0;
+            }
+            if (lost > instance.lossBudget()) {
+                return Optional.empty();
+            }
+            double value = solver.objective().value();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            var stats = new SolveStats(Backend.GLOP, SolveStatus.OPTIMAL, value, value, 0, 0, millis, false);
+            return Optional.of(new MilpAnswer(stats, w, losing, value));
         }
     }
 

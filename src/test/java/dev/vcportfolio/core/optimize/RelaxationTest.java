@@ -42,6 +42,50 @@ class RelaxationTest {
                 .isInstanceOf(OptimizationOutcome.Infeasible.class);
     }
 
+    // Winners out of reach, no loss limit to speak of: every least move is one LP (GLOP), and it agrees with the MILP.
+    @Test
+    void least_moves_the_loss_limit_does_not_bind_are_solved_by_one_lp() {
+        // given
+        var limits = RiskLimits.none()
+                .withBucketMaxWeight(0.5)
+                .withMaxLossProbability(0.9)
+                .withCvar(0.95, 0.9)
+                .withMinExpectedWinners(1e6);
+        var request = Fixtures.request(values, limits);
+        var race = new BackendRace(Runnable::run);
+        var lpFirst = SolverSettings.defaults();
+        var milpOnly = SolverSettings.defaults().withOptions(ModelOptions.TUNED.withWarmStart(false));
+        // each least move as the relaxation asks it: the less important limits at their loosest
+        var asked = java.util.Map.of(
+                ConstraintKind.EXPECTED_WINNERS, limits,
+                ConstraintKind.BUCKET_CAP, limits.withMinExpectedWinners(0),
+                ConstraintKind.CVAR, limits.withMinExpectedWinners(0).withBucketMaxWeight(1));
+
+        for (var entry : asked.entrySet()) {
+            // when
+            var instance = Instance.of(request.withLimits(entry.getValue()), true);
+            var goal = new Goal.LeastMove(entry.getKey(), "");
+            var byLp = race.run(instance, goal, lpFirst, 1e-9, null).chosen().stats();
+            var byMilp = race.run(instance, goal, milpOnly, 1e-9, null).chosen().stats();
+
+            // then
+            var kind = entry.getKey().name();
+            assertThat(byLp.backend()).as(kind).isEqualTo(Backend.GLOP);
+            assertThat(byLp.nodes()).as(kind).isZero();
+            assertThat(byMilp.backend()).as(kind).isEqualTo(Backend.SCIP);
+            assertThat(byMilp.status()).as(kind).isEqualTo(SolveStatus.OPTIMAL);
+            assertThat(byLp.objective())
+                    .as(kind)
+                    .isCloseTo(byMilp.objective(), org.assertj.core.data.Offset.offset(1e-7));
+        }
+        // and the whole relaxation gives the same limits either way
+        var relaxedByLp = Fixtures.solved(Fixtures.OPTIMIZER.optimize(request, lpFirst));
+        var relaxedByMilp = Fixtures.solved(Fixtures.OPTIMIZER.optimize(request, milpOnly));
+        assertThat(relaxedByLp.relaxation()).isEqualTo(relaxedByMilp.relaxation());
+        assertThat(relaxedByLp.relaxation()).isNotEmpty();
+        assertThat(relaxedByLp.verified()).isTrue();
+    }
+
     @Test
     void a_feasible_request_is_not_relaxed_and_without_relaxation_an_infeasible_one_says_so() {
         // given
