@@ -35,6 +35,9 @@ final class Relaxation {
                 continue;
             }
             var trial = loosest(decided, targets.subList(0, i));
+            if (feasible(requested.withLimits(trial))) {
+                continue; // its requested value already works (the others loosest): the least move is none
+            }
             var answer = race.run(requested.withLimits(trial), target.goal(), settings, 1e-9, null)
                     .chosen();
             if (!answer.stats().status().hasAnswer()) {
@@ -56,6 +59,15 @@ final class Relaxation {
     }
 
     record Relaxed(RiskLimits limits, List<RelaxationStep> steps) {}
+
+    /**
+     * Whether the LP heuristic finds an allocation meeting every limit of {@code instance}: a checked witness, so the
+     * least-move MILP (for the loss probability a hard minimum-count problem) is not needed. No witness decides nothing.
+     */
+    private boolean feasible(Instance instance) {
+        return settings.options().warmStart()
+                && PrimalHeuristic.find(instance, settings.watchdog()).answer().isPresent();
+    }
 
     private static double lossShare(Instance instance, MilpAnswer answer) {
         var scenarios = instance.scenarios();
