@@ -72,15 +72,8 @@ final class BackendRace {
      */
     private static Optional<MilpAnswer> leastMoveByLp(Instance instance, Goal goal, SolverSettings settings) {
         var scenarios = instance.scenarios();
-        var withoutLossRows = new Instance(
-                instance.request(),
-                scenarios,
-                instance.mean(),
-                instance.winners(),
-                instance.groups(),
-                scenarios.totalScenarios());
         long started = System.nanoTime();
-        try (var model = MilpModel.build(withoutLossRows, settings.options(), Backend.GLOP, goal)) {
+        try (var model = MilpModel.build(instance.withoutLossLimit(), settings.options(), Backend.GLOP, goal)) {
             var solver = model.solver;
             solver.setTimeLimit(settings.watchdog().toMillis());
             if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
@@ -93,11 +86,7 @@ final class BackendRace {
             boolean[] losing = new boolean[scenarios.size()];
             int lost = 0;
             for (int j = 0; j < losing.length; j++) {
-                double moic = 0;
-                for (int b = 0; b < w.length; b++) {
-                    moic += scenarios.columns()[j][b] * w[b];
-                }
-                losing[j] = moic < 1 + Instance.LOSS_MARGIN;
+                losing[j] = scenarios.moic(j, w) < 1 + Instance.LOSS_MARGIN;
                 lost += losing[j] ? scenarios.multiplicity()[j] : 0;
             }
             if (lost > instance.lossBudget()) {
@@ -105,8 +94,7 @@ final class BackendRace {
             }
             double value = solver.objective().value();
             long millis = (System.nanoTime() - started) / 1_000_000;
-            var stats = new SolveStats(Backend.GLOP, SolveStatus.OPTIMAL, value, value, 0, 0, millis, false);
-            return Optional.of(new MilpAnswer(stats, w, losing, value));
+            return Optional.of(MilpAnswer.provenByLp(w, losing, value, millis));
         }
     }
 

@@ -323,12 +323,7 @@ final class HeuristicLp implements AutoCloseable {
     }
 
     double moic(double[] w, int j) {
-        double[] column = instance.scenarios().columns()[j];
-        double sum = 0;
-        for (int b = 0; b < w.length; b++) {
-            sum += column[b] * w[b];
-        }
-        return sum;
+        return instance.scenarios().moic(j, w);
     }
 
     private void setMoic(MPConstraint row, int j) {

@@ -54,6 +54,11 @@ record Instance(
         return new Instance(changed, scenarios, mean, winners, groupsOf(changed.buckets(), limits), lossBudget);
     }
 
+    /** The same instance with a loss budget every scenario fits in: the model then has no flags and no loss rows. */
+    Instance withoutLossLimit() {
+        return new Instance(request, scenarios, mean, winners, groups, scenarios.totalScenarios());
+    }
+
     int bucketCount() {
         return mean.length;
     }

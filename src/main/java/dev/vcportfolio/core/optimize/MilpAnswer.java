@@ -30,4 +30,10 @@ record MilpAnswer(SolveStats stats, double[] weights, boolean[] losing, double a
         var stats = new SolveStats(backend, status, value, bound, gap, nodes, millis, watchdog);
         return new MilpAnswer(stats, found.weights(), found.losing(), value);
     }
+
+    /** An answer an LP without loss rows proved optimal (it met the loss limit): GLOP, gap 0, no node. */
+    static MilpAnswer provenByLp(double[] weights, boolean[] losing, double objective, long millis) {
+        var stats = new SolveStats(Backend.GLOP, SolveStatus.OPTIMAL, objective, objective, 0, 0, millis, false);
+        return new MilpAnswer(stats, weights, losing, objective);
+    }
 }

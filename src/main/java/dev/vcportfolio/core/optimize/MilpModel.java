@@ -341,12 +341,7 @@ final class MilpModel implements AutoCloseable {
         int count = scenarios.size();
         double[] loss = new double[count];
         for (int j = 0; j < count; j++) {
-            double moic = 0;
-            double[] column = scenarios.columns()[j];
-            for (int b = 0; b < w.length; b++) {
-                moic += column[b] * w[b];
-            }
-            loss[j] = Math.max(0, 1 - moic);
+            loss[j] = Math.max(0, 1 - scenarios.moic(j, w));
         }
         var vars = solver.variables();
         double[] values = new double[vars.length];

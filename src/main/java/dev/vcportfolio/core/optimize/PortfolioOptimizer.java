@@ -87,9 +87,7 @@ public final class PortfolioOptimizer {
                         deviation += Math.abs(w - even);
                     }
                     long millis = (System.nanoTime() - started) / 1_000_000;
-                    var stats = new SolveStats(
-                            Backend.GLOP, SolveStatus.OPTIMAL, deviation, deviation, 0, 0, millis, false);
-                    return new MilpAnswer(stats, found.weights(), found.losing(), deviation);
+                    return MilpAnswer.provenByLp(found.weights(), found.losing(), deviation, millis);
                 });
     }
 
@@ -108,8 +106,7 @@ public final class PortfolioOptimizer {
             if (found.optimal()) {
                 // Loose loss limits: the LP without loss rows already met them, so no MILP is needed (0 nodes).
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                var answer = MilpAnswer.ofHeuristic(
-                        start, Backend.GLOP, SolveStatus.OPTIMAL, start.expectedMoic(), 0, millis, false);
+                var answer = MilpAnswer.provenByLp(start.weights(), start.losing(), start.expectedMoic(), millis);
                 runs.add(answer.stats());
                 return answer;
             }

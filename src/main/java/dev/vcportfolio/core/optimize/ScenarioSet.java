@@ -23,6 +23,16 @@ record ScenarioSet(double[][] columns, int[] multiplicity, int totalScenarios) {
         return (double) multiplicity[j] / totalScenarios;
     }
 
+    /** Portfolio MOIC of distinct scenario j under weights {@code w}. */
+    double moic(int j, double[] w) {
+        double[] column = columns[j];
+        double sum = 0;
+        for (int b = 0; b < w.length; b++) {
+            sum += column[b] * w[b];
+        }
+        return sum;
+    }
+
     static ScenarioSet of(MoicMatrix matrix, boolean merge) {
         int buckets = matrix.bucketCount();
         int scenarios = matrix.scenarioCount();
