@@ -63,11 +63,7 @@ class CalibrationVersionsTest {
     void a_second_write_of_a_version_by_the_same_fund_is_a_conflict_and_changes_nothing() {
         // given
         String version = fresh("twice");
-        as(TestTokens.TOKEN)
-                .body(calibration(version, 8))
-                .post("/api/calibrations")
-                .then()
-                .statusCode(201);
+        created(TestTokens.TOKEN, version, 8);
 
         // when
         Response again = as(TestTokens.TOKEN).body(calibration(version, 9)).post("/api/calibrations");
@@ -81,11 +77,7 @@ class CalibrationVersionsTest {
     void another_fund_of_the_same_token_has_its_own_namespace_too() {
         // given
         String version = fresh("per-fund");
-        as(TestTokens.TOKEN)
-                .body(calibration(version, 8))
-                .post("/api/calibrations")
-                .then()
-                .statusCode(201);
+        created(TestTokens.TOKEN, version, 8);
 
         // when
         Response second =
@@ -102,11 +94,7 @@ class CalibrationVersionsTest {
     void another_funds_version_is_unknown_whether_read_by_name_or_by_fund() {
         // given
         String version = fresh("only-a");
-        as(TestTokens.TOKEN)
-                .body(calibration(version, 8))
-                .post("/api/calibrations")
-                .then()
-                .statusCode(201);
+        created(TestTokens.TOKEN, version, 8);
 
         // when
         Response byName = as(TestTokens.OTHER_TOKEN).get("/api/calibrations/" + version);
@@ -143,18 +131,9 @@ class CalibrationVersionsTest {
     void each_fund_generates_with_its_own_calibration_of_a_shared_version_name() {
         // given both funds' own "v1", with different exit tails
         String version = fresh("v1-gen");
-        as(TestTokens.TOKEN)
-                .body(calibration(version, 8))
-                .post("/api/calibrations")
-                .then()
-                .statusCode(201);
-        as(TestTokens.OTHER_TOKEN)
-                .body(calibration(version, 9))
-                .post("/api/calibrations")
-                .then()
-                .statusCode(201);
-        String request =
-                "{\"buckets\": [" + BUCKET + "], \"scenarioCount\": 300, \"calibrationVersion\": \"" + version + "\"}";
+        created(TestTokens.TOKEN, version, 8);
+        created(TestTokens.OTHER_TOKEN, version, 9);
+        String request = generation(version);
 
         // when
         String keyA = generate(TestTokens.TOKEN, request);
@@ -177,13 +156,8 @@ class CalibrationVersionsTest {
     void a_generation_never_borrows_another_funds_version() {
         // given a version only fund A has
         String version = fresh("a-only-gen");
-        as(TestTokens.TOKEN)
-                .body(calibration(version, 8))
-                .post("/api/calibrations")
-                .then()
-                .statusCode(201);
-        String request =
-                "{\"buckets\": [" + BUCKET + "], \"scenarioCount\": 300, \"calibrationVersion\": \"" + version + "\"}";
+        created(TestTokens.TOKEN, version, 8);
+        String request = generation(version);
 
         // when fund B, and fund A2 of the token that holds A, generate with it
         Response byB = as(TestTokens.OTHER_TOKEN).body(request).post("/api/matrices/generate");
@@ -228,6 +202,20 @@ class CalibrationVersionsTest {
                                 + " WHERE matrix_key = $1",
                         key)
                 .getFirst());
+    }
+
+    /** Stores a calibration for the token's first fund and checks it was created. */
+    private static void created(String token, String version, double p90) {
+        as(token)
+                .body(calibration(version, p90))
+                .post("/api/calibrations")
+                .then()
+                .statusCode(201);
+    }
+
+    /** A small generation request with a calibration version. */
+    private static String generation(String version) {
+        return "{\"buckets\": [" + BUCKET + "], \"scenarioCount\": 300, \"calibrationVersion\": \"" + version + "\"}";
     }
 
     private static RequestSpecification as(String token) {
