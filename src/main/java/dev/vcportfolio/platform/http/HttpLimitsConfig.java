@@ -34,4 +34,11 @@ public interface HttpLimitsConfig {
      */
     @WithDefault("64K")
     MemorySize bodyMinRate();
+
+    /** The body limit of a request path: matrix uploads have their own, every other route the JSON one. */
+    default long bodyLimitFor(String path) {
+        return path.equals("/api/matrices")
+                ? maxMatrixBody().asLongValue()
+                : maxJsonBody().asLongValue();
+    }
 }

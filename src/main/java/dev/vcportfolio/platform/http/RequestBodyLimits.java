@@ -61,7 +61,7 @@ public class RequestBodyLimits {
             return;
         }
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        long limit = limitFor(context.normalizedPath());
+        long limit = limits.bodyLimitFor(context.normalizedPath());
         if (length == null) {
             context.next();
             return;
@@ -84,7 +84,7 @@ public class RequestBodyLimits {
         if (WITH_BODY.contains(context.request().method())
                 && context.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
                 && !context.request().isEnded()) {
-            long limit = limitFor(context.normalizedPath());
+            long limit = limits.bodyLimitFor(context.normalizedPath());
             // Quarkus's own cut is only the backstop: it does not apply on every route, and where it does its 413 has
             // no problem body. The watch below answers first.
             context.put(QUARKUS_MAX_REQUEST_SIZE, limit + CHUNKED_BACKSTOP_SLACK);
@@ -118,12 +118,6 @@ public class RequestBodyLimits {
             }
         });
         context.addEndHandler(ended -> vertx.cancelTimer(timer));
-    }
-
-    private long limitFor(String path) {
-        return path.equals("/api/matrices")
-                ? limits.maxMatrixBody().asLongValue()
-                : limits.maxJsonBody().asLongValue();
     }
 
     private io.vertx.core.Future<Void> reject(RoutingContext context, int status, String title, String detail) {
