@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Gives each route its own body limit. A body that declares a length over it is refused from the headers alone, before
  * any byte is read, with a problem+json 413 (this runs just before Quarkus's global check, order -2). A chunked body
- * of unknown length is counted as it arrives and cut the same way once past the limit; Quarkus's own reader limit,
- * handed through the routing context a little above it, is only a backstop.
+ * of unknown length is counted as it arrives and cut the same way once past the limit (ChunkedBodyCheck counts it
+ * again as it is read, for a body that arrives whole between two counts); Quarkus's own reader limit, handed through
+ * the routing context a little above it, is only a backstop.
  */
 @ApplicationScoped
 public class RequestBodyLimits {
