@@ -39,7 +39,7 @@ public class ChunkedBodyCheck implements ReaderInterceptor {
     }
 
     /** Throws (unchecked, so no reader mistakes it for malformed content) on the first byte past the limit. */
-    private static final class Bounded extends FilterInputStream {
+    static final class Bounded extends FilterInputStream {
 
         private final long limit;
         private long read;
