@@ -38,10 +38,11 @@ import java.util.concurrent.Executors;
  * time over tuned time where both prove optimality.
  *
  * <p>{@code bench/run OptimizerBenchmark [--quick] [--limit=SECONDS] [--backend=SCIP|CBC] [--sizes=20x250,40x1000]
- * [--binding-loss-only] [--binding-only] [--gap=1e-4] [--no-textbook] [--legacy]
+ * [--binding-loss-only] [--binding-only] [--gap=1e-4] [--nodes=N] [--no-textbook] [--legacy]
  * [--options=TUNED|NO_HEURISTIC|NO_FLOOR|NO_MIXING|OLD]}; --quick runs (20,250) only; --binding-loss-only runs the
  * binding loss limit without CVaR, --binding-only with and without a binding CVaR; --gap is the relative gap the timed
- * solves stop at (1e-3 measures the time to the issue's (40,1000) target); --legacy adds the old loss-binding rows (70 % of p0, whether or not feasible); --options picks
+ * solves stop at (1e-3 measures the time to the issue's (40,1000) target); --nodes limits the timed solves' nodes
+ * (1: heuristic, presolve and root only); --legacy adds the old loss-binding rows (70 % of p0, whether or not feasible); --options picks
  * the tuned model's ingredients, to measure what each brings.
  */
 public final class OptimizerBenchmark {
@@ -67,9 +68,13 @@ public final class OptimizerBenchmark {
                 flags.contains("--quick") ? new int[][] {{20, 250}} : new int[][] {{20, 250}, {40, 1000}, {60, 2000}};
         var options = ModelOptions.TUNED;
         double gap = SolverSettings.DEFAULT_GAP;
+        long nodes = Long.MAX_VALUE / 4;
         for (String a : args) {
             if (a.startsWith("--gap=")) {
                 gap = Double.parseDouble(a.substring(6));
+            }
+            if (a.startsWith("--nodes=")) {
+                nodes = Long.parseLong(a.substring(8));
             }
             if (a.startsWith("--limit=")) {
                 limit = Long.parseLong(a.substring(8));
@@ -102,7 +107,7 @@ public final class OptimizerBenchmark {
         var base = SolverSettings.defaults()
                 .withBackends(List.of(backend))
                 .withWatchdog(Duration.ofSeconds(limit))
-                .withNodeLimit(Long.MAX_VALUE / 4)
+                .withNodeLimit(nodes)
                 .withRelativeGap(gap);
         var bench = new OptimizerBenchmark(base, options, !flags.contains("--no-textbook"));
         System.out.printf(
