@@ -76,8 +76,11 @@ public final class ResultRows {
             case LOSS_PROBABILITY -> "The loss-probability limit";
             case BUDGET -> "The budget";
         };
-        return "%s was %s from %s to %s, the least change that makes the request feasible."
-                .formatted(what, step.direction(), plain(step.oldValue()), plain(step.newValue()));
+        String change = step.provenLeast()
+                ? "the least change that makes the request feasible."
+                : "a change that makes the request feasible; the solver's limit stopped the search for a smaller one.";
+        return "%s was %s from %s to %s, %s"
+                .formatted(what, step.direction(), plain(step.oldValue()), plain(step.newValue()), change);
     }
 
     private static String plain(double value) {

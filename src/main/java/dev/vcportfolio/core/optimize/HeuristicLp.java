@@ -237,7 +237,7 @@ final class HeuristicLp implements AutoCloseable {
         if (mass(actual) > budget) {
             return null;
         }
-        return new PrimalHeuristic.Answer(w, withForced(actual), expected(w));
+        return new PrimalHeuristic.Answer(w, withForced(actual), instance.expectedMoic(w));
     }
 
     /**
@@ -312,14 +312,6 @@ final class HeuristicLp implements AutoCloseable {
         for (int b = 0; b < weights.length; b++) {
             objective.setCoefficient(weights[b], instance.mean()[b]);
         }
-    }
-
-    private double expected(double[] w) {
-        double sum = 0;
-        for (int b = 0; b < w.length; b++) {
-            sum += instance.mean()[b] * w[b];
-        }
-        return sum;
     }
 
     double moic(double[] w, int j) {

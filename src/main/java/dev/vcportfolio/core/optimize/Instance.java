@@ -63,6 +63,15 @@ record Instance(
         return mean.length;
     }
 
+    /** E[M] of an allocation: the objective of pass 1. */
+    double expectedMoic(double[] weights) {
+        double sum = 0;
+        for (int b = 0; b < weights.length; b++) {
+            sum += mean[b] * weights[b];
+        }
+        return sum;
+    }
+
     RiskLimits limits() {
         return request.limits();
     }

@@ -45,7 +45,12 @@ public final class PortfolioOptimizer {
             }
             steps = relaxed.get().steps();
             instance = requested.withLimits(relaxed.get().limits());
-            pass1 = solve(instance, new Goal.MaxExpectedMoic(), settings, null, runs);
+            pass1 = solve(
+                    instance,
+                    new Goal.MaxExpectedMoic(),
+                    settings,
+                    relaxed.get().allocation(),
+                    runs);
         }
         if (!pass1.stats().status().hasAnswer()) {
             return new OptimizationOutcome.Unsolved(
@@ -91,13 +96,24 @@ public final class PortfolioOptimizer {
                 });
     }
 
+    /**
+     * Pass 1: the LP heuristic, then (unless it proved its answer) the MILP started from the better of its answer and
+     * {@code known}.
+     *
+     * @param known an allocation known to meet the instance's limits (a relaxation's last answer), or null; after a
+     *     relaxation the limits can be so tight that the heuristic finds nothing and the solver nothing in time
+     */
     private MilpAnswer solve(
-            Instance instance, Goal goal, SolverSettings settings, PrimalHeuristic.Answer hint, List<SolveStats> runs) {
-        var start = hint;
+            Instance instance,
+            Goal goal,
+            SolverSettings settings,
+            PrimalHeuristic.Answer known,
+            List<SolveStats> runs) {
+        var start = known;
         long started = System.nanoTime();
-        if (start == null && settings.options().warmStart()) {
+        if (settings.options().warmStart()) {
             var found = PrimalHeuristic.find(instance, settings.watchdog());
-            start = found.answer().orElse(null);
+            start = PrimalHeuristic.better(known, found.answer().orElse(null));
             if (found.timedOut()) {
                 var cut = cutShort(start, started);
                 runs.add(cut.stats());
@@ -105,8 +121,9 @@ public final class PortfolioOptimizer {
             }
             if (found.optimal()) {
                 // Loose loss limits: the LP without loss rows already met them, so no MILP is needed (0 nodes).
+                var proven = found.answer().orElseThrow();
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                var answer = MilpAnswer.provenByLp(start.weights(), start.losing(), start.expectedMoic(), millis);
+                var answer = MilpAnswer.provenByLp(proven.weights(), proven.losing(), proven.expectedMoic(), millis);
                 runs.add(answer.stats());
                 return answer;
             }

@@ -231,7 +231,8 @@ final class PrimalHeuristic implements AutoCloseable {
         return out;
     }
 
-    private static Answer better(Answer a, Answer b) {
+    /** The answer with the higher E[M] (ties keep {@code a}); either may be null. */
+    static Answer better(Answer a, Answer b) {
         if (b == null) {
             return a;
         }

@@ -28,6 +28,8 @@ final class Relaxation {
         var decided = original;
         var steps = new ArrayList<RelaxationStep>();
         var targets = targets(requested);
+        // An allocation meeting the limits decided so far with the undecided ones at their loosest (null: none known).
+        PrimalHeuristic.Answer known = null;
         for (int i = targets.size() - 1; i >= 0; i--) {
             var target = targets.get(i);
             double loosestValue = target.kind().isLowerBound() ? 0 : 1;
@@ -35,14 +37,22 @@ final class Relaxation {
                 continue;
             }
             var trial = loosest(decided, targets.subList(0, i));
-            if (feasible(requested.withLimits(trial))) {
+            var meeting = witness(requested.withLimits(trial));
+            if (meeting != null) {
+                known = meeting;
                 continue; // its requested value already works (the others loosest): the least move is none
             }
-            var answer = race.run(requested.withLimits(trial), target.goal(), settings, 1e-9, null)
+            // Every earlier decision was made with this limit at its loosest, so an allocation exists there (the last
+            // one found, else the heuristic's): it starts the least-move solve, which may otherwise find none in time.
+            var start = known != null ? known : witness(requested.withLimits(target.with(trial, loosestValue)));
+            var answer = race.run(requested.withLimits(trial), target.goal(), settings, 1e-9, start)
                     .chosen();
             if (!answer.stats().status().hasAnswer()) {
                 return Optional.empty();
             }
+            // It meets the moved limit too: the move is rounded outward from the answer's own value.
+            known = new PrimalHeuristic.Answer(
+                    answer.weights(), answer.losing(), requested.expectedMoic(answer.weights()));
             double old = target.value(original);
             double least = target.kind() == ConstraintKind.LOSS_PROBABILITY
                     ? lossShare(requested.withLimits(trial), answer)
@@ -51,22 +61,31 @@ final class Relaxation {
             double moved = lower ? floorMicro(least) : ceilMicro(least);
             if (lower ? moved < old : moved > old) {
                 decided = target.with(decided, moved);
-                steps.add(
-                        new RelaxationStep(target.kind(), target.subject(), lower ? "lowered" : "raised", old, moved));
+                boolean proven = answer.stats().status() == SolveStatus.OPTIMAL;
+                steps.add(new RelaxationStep(
+                        target.kind(), target.subject(), lower ? "lowered" : "raised", old, moved, proven));
             }
         }
-        return Optional.of(new Relaxed(decided, List.copyOf(steps.reversed())));
+        return Optional.of(new Relaxed(decided, List.copyOf(steps.reversed()), known));
     }
 
-    record Relaxed(RiskLimits limits, List<RelaxationStep> steps) {}
+    /**
+     * @param limits the relaxed limits
+     * @param steps the moves, in decision order
+     * @param allocation an allocation known to meet {@code limits} (the last least move's answer or heuristic witness),
+     *     a start for pass 1 when its own heuristic finds none; null when none is known
+     */
+    record Relaxed(RiskLimits limits, List<RelaxationStep> steps, PrimalHeuristic.Answer allocation) {}
 
     /**
-     * Whether the LP heuristic finds an allocation meeting every limit of {@code instance}: a checked witness, so the
-     * least-move MILP (for the loss probability a hard minimum-count problem) is not needed. No witness decides nothing.
+     * The LP heuristic's checked allocation for {@code instance}, or null (none found, or the heuristic is off). A
+     * witness that the limits can be met: no least-move MILP (for the loss probability a hard minimum-count problem)
+     * is needed for them. No witness decides nothing.
      */
-    private boolean feasible(Instance instance) {
+    private PrimalHeuristic.Answer witness(Instance instance) {
         return settings.options().warmStart()
-                && PrimalHeuristic.find(instance, settings.watchdog()).answer().isPresent();
+                ? PrimalHeuristic.find(instance, settings.watchdog()).answer().orElse(null)
+                : null;
     }
 
     private static double lossShare(Instance instance, MilpAnswer answer) {

@@ -8,5 +8,8 @@ package dev.vcportfolio.core.optimize;
  * @param direction {@code "lowered"} for minimums and the winners floor, {@code "raised"} for maximums
  * @param oldValue the requested value
  * @param newValue the least move that restores feasibility (to 1e-6; loss probability to one scenario)
+ * @param provenLeast whether {@code newValue} was proven the least move; false when a solver limit stopped the search
+ *     for it, so the move restores feasibility but a smaller one may exist
  */
-public record RelaxationStep(ConstraintKind kind, String subject, String direction, double oldValue, double newValue) {}
+public record RelaxationStep(
+        ConstraintKind kind, String subject, String direction, double oldValue, double newValue, boolean provenLeast) {}

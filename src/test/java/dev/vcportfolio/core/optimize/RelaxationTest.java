@@ -28,6 +28,7 @@ class RelaxationTest {
         var loss = result.relaxation().get(1);
         assertThat(winners.direction()).isEqualTo("lowered");
         assertThat(loss.direction()).isEqualTo("raised");
+        assertThat(result.relaxation()).allMatch(RelaxationStep::provenLeast);
         assertThat(result.verified()).isTrue();
         assertThat(result.constraints()).filteredOn(ConstraintCheck::relaxed).hasSize(2);
 
@@ -40,6 +41,32 @@ class RelaxationTest {
         var tighterWinners = result.appliedLimits().withMinExpectedWinners(winners.newValue() + 1e-6);
         assertThat(Fixtures.OPTIMIZER.optimize(request.withLimits(tighterWinners), strict))
                 .isInstanceOf(OptimizationOutcome.Infeasible.class);
+    }
+
+    // With a binding loss limit every least move is a hard MILP; here a node limit stops each one (as the watchdog
+    // would on a larger fund) before it proves anything. Each starts from an allocation known to meet the limits
+    // decided
+    // so far, so the relaxation still ends with feasible moves, says they may not be least, and pass 1 starts from one.
+    @Test
+    void least_moves_stopped_by_a_limit_still_relax_and_say_they_may_not_be_least() {
+        // given
+        var limits = RiskLimits.none()
+                .withBucketMaxWeight(0.15)
+                .withMaxLossProbability(0.2)
+                .withMinExpectedWinners(100);
+        var request = dev.vcportfolio.bench.SyntheticPortfolio.request(10, 100, 5, limits);
+        var settings = SolverSettings.defaults().withNodeLimit(1);
+
+        // when
+        var result = Fixtures.solved(Fixtures.OPTIMIZER.optimize(request, settings));
+
+        // then
+        assertThat(result.relaxation())
+                .extracting(RelaxationStep::kind, RelaxationStep::provenLeast)
+                .contains(org.assertj.core.groups.Tuple.tuple(ConstraintKind.EXPECTED_WINNERS, false));
+        assertThat(result.appliedLimits().minExpectedWinners()).isBetween(0.5, 100.0);
+        assertThat(result.verified()).isTrue();
+        assertThat(result.constraints()).allMatch(ConstraintCheck::satisfied);
     }
 
     // Winners out of reach, no loss limit to speak of: every least move is one LP (GLOP), and it agrees with the MILP.
