@@ -47,7 +47,7 @@ public class FrontierService {
                                     "no allocation meets the limits even without a CVaR limit")))
                     .chain(range -> {
                         List<Uni<EfficientFrontier.Point>> solves = range.limits(request.points()).stream()
-                                .map(limit -> onCompute(() -> point(frontier, problem, limit, settings)))
+                                .map(limit -> onCompute(() -> point(frontier, problem, range, limit, settings)))
                                 .toList();
                         return Uni.join()
                                 .all(solves)
@@ -58,8 +58,12 @@ public class FrontierService {
     }
 
     private static EfficientFrontier.Point point(
-            EfficientFrontier frontier, OptimizationRequest problem, double limit, SolverSettings settings) {
-        return switch (frontier.solve(problem, limit, settings)) {
+            EfficientFrontier frontier,
+            OptimizationRequest problem,
+            EfficientFrontier.CvarRange range,
+            double limit,
+            SolverSettings settings) {
+        return switch (frontier.solve(problem, range, limit, settings)) {
             case OptimizationOutcome.Solved solved -> new EfficientFrontier.Point(limit, solved.result());
             case OptimizationOutcome.Infeasible infeasible ->
                 throw new DomainException.Infeasible(

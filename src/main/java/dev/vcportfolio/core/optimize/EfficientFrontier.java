@@ -18,8 +18,10 @@ public final class EfficientFrontier {
      *
      * @param tightest the least CVaR any feasible allocation reaches (rounded up to 1e-6)
      * @param loosest the CVaR of the optimum without a CVaR limit: looser limits change nothing
+     * @param leastCvarWeights the allocation behind {@code tightest}: it meets every limit from there up, so each
+     *     point's solve starts from it
      */
-    public record CvarRange(double tightest, double loosest) {
+    public record CvarRange(double tightest, double loosest, double[] leastCvarWeights) {
 
         /** {@code count} limits from tightest to loosest, evenly spaced; one point when the range is empty. */
         public List<Double> limits(int count) {
@@ -55,12 +57,10 @@ public final class EfficientFrontier {
         if (!(unconstrained instanceof OptimizationOutcome.Solved solved)) {
             return Optional.empty();
         }
-        var least = race.run(
-                        Instance.of(free, settings.options().mergeScenarios()),
-                        new Goal.LeastMove(ConstraintKind.CVAR, ""),
-                        settings,
-                        1e-9,
-                        null)
+        // The unconstrained optimum meets every other limit: a start, so a stopped solve still has an answer.
+        var instance = Instance.of(free, settings.options().mergeScenarios());
+        var start = PrimalHeuristic.Answer.checked(instance, solved.result().weights());
+        var least = race.run(instance, new Goal.LeastMove(ConstraintKind.CVAR, ""), settings, 1e-9, start)
                 .chosen();
         if (!least.stats().status().hasAnswer()) {
             return Optional.empty();
@@ -71,14 +71,18 @@ public final class EfficientFrontier {
                         solved.result().weights(),
                         request.limits().cvarConfidence())
                 .cvar();
-        return Optional.of(new CvarRange(tightest, Math.max(tightest, loosest)));
+        return Optional.of(new CvarRange(tightest, Math.max(tightest, loosest), least.weights()));
     }
 
-    /** The optimum at one CVaR limit, relaxation off. */
-    public OptimizationOutcome solve(OptimizationRequest request, double cvarLimit, SolverSettings settings) {
+    /**
+     * The optimum at one CVaR limit, relaxation off, started from the range's least-CVaR allocation (which meets every
+     * limit from the tightest up; below it, it is checked and left out).
+     */
+    public OptimizationOutcome solve(
+            OptimizationRequest request, CvarRange range, double cvarLimit, SolverSettings settings) {
         var limited =
                 request.withLimits(request.limits().withCvar(request.limits().cvarConfidence(), cvarLimit));
-        return optimizer.optimize(limited, settings.withRelaxInfeasible(false));
+        return optimizer.optimize(limited, settings.withRelaxInfeasible(false), range.leastCvarWeights());
     }
 
     /**

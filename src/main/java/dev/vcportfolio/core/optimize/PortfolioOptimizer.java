@@ -23,6 +23,15 @@ public final class PortfolioOptimizer {
     }
 
     public OptimizationOutcome optimize(OptimizationRequest request, SolverSettings settings) {
+        return optimize(request, settings, null);
+    }
+
+    /**
+     * @param known weights known to meet every limit of the request (an earlier solve's), or null: pass 1 starts from
+     *     them when its heuristic finds nothing better, which matters where limits are so tight that neither the
+     *     heuristic nor the solver in its time finds an allocation (ignored unless they pass the check)
+     */
+    public OptimizationOutcome optimize(OptimizationRequest request, SolverSettings settings, double[] known) {
         var obvious = ObviousInfeasibility.find(request);
         if (obvious.isPresent() && !settings.relaxInfeasible()) {
             return new OptimizationOutcome.Infeasible(obvious.get(), List.of());
@@ -31,7 +40,8 @@ public final class PortfolioOptimizer {
         var instance = requested;
         var steps = List.<RelaxationStep>of();
         var runs = new ArrayList<SolveStats>();
-        var pass1 = obvious.isPresent() ? null : solve(instance, new Goal.MaxExpectedMoic(), settings, null, runs);
+        var start = known == null ? null : PrimalHeuristic.Answer.checked(instance, known);
+        var pass1 = obvious.isPresent() ? null : solve(instance, new Goal.MaxExpectedMoic(), settings, start, runs);
         if (pass1 == null || pass1.stats().status() == SolveStatus.INFEASIBLE) {
             if (!settings.relaxInfeasible()) {
                 return new OptimizationOutcome.Infeasible(

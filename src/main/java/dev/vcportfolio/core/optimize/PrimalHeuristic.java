@@ -30,7 +30,28 @@ import java.util.Optional;
 final class PrimalHeuristic implements AutoCloseable {
 
     /** A feasible answer: weights, which distinct scenarios lose, and its E[M]. */
-    record Answer(double[] weights, boolean[] losing, double expectedMoic) {}
+    record Answer(double[] weights, boolean[] losing, double expectedMoic) {
+
+        /**
+         * Weights from elsewhere (an earlier solve) as a start: null unless they meet every limit of {@code instance}
+         * when checked against its scenarios. A scenario counts as losing below {@code 1 + margin/2}: a solver leaves
+         * the binding ones a hair under {@code 1 + margin}, within its tolerance, with their flags at 0. (Should the
+         * solver still reject the start, it stays the answer a stopped solve falls back to.)
+         */
+        static Answer checked(Instance instance, double[] weights) {
+            var scenarios = instance.scenarios();
+            boolean[] losing = new boolean[scenarios.size()];
+            int lost = 0;
+            for (int j = 0; j < losing.length; j++) {
+                losing[j] = scenarios.moic(j, weights) < 1 + Instance.LOSS_MARGIN / 2;
+                lost += losing[j] ? scenarios.multiplicity()[j] : 0;
+            }
+            boolean meets = lost <= instance.lossBudget()
+                    && AllocationCheck.report(instance, instance.limits(), weights).stream()
+                            .allMatch(ConstraintCheck::satisfied);
+            return meets ? new Answer(weights.clone(), losing, instance.expectedMoic(weights)) : null;
+        }
+    }
 
     private static final double[] PENALTIES = {256, 64, 16, 8, 4, 2, 1};
     private static final int REWEIGHT_ROUNDS = 8;

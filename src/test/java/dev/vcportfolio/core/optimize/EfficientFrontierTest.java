@@ -23,7 +23,8 @@ class EfficientFrontierTest {
         var range = frontier.range(request, settings).orElseThrow();
         var points = new ArrayList<EfficientFrontier.Point>();
         for (double limit : range.limits(5)) {
-            points.add(new EfficientFrontier.Point(limit, Fixtures.solved(frontier.solve(request, limit, settings))));
+            points.add(new EfficientFrontier.Point(
+                    limit, Fixtures.solved(frontier.solve(request, range, limit, settings))));
         }
         var kept = EfficientFrontier.monotone(points);
 
@@ -38,8 +39,28 @@ class EfficientFrontierTest {
             assertThat(cvar(after)).isLessThanOrEqualTo(kept.get(i).cvarLimit() + 1e-6);
         }
         // no allocation reaches a CVaR below the tightest point's limit minus the rounding step
-        var below = frontier.solve(request, range.tightest() - 1e-5, settings);
+        var below = frontier.solve(request, range, range.tightest() - 1e-5, settings);
         assertThat(below).isInstanceOf(OptimizationOutcome.Infeasible.class);
+    }
+
+    // With a binding loss limit the least-CVaR MILP is hard; a node limit stops it here (as the watchdog would on a
+    // larger fund). It starts from the heuristic's allocation, so the range still exists and brackets that allocation.
+    @Test
+    void a_range_whose_least_cvar_solve_is_stopped_still_brackets_a_feasible_allocation() {
+        // given
+        var request = dev.vcportfolio.bench.SyntheticPortfolio.request(
+                10, 100, 5, RiskLimits.none().withBucketMaxWeight(0.15).withMaxLossProbability(0.3));
+        var settings = SolverSettings.defaults().withNodeLimit(1);
+
+        // when
+        var range = frontier.range(request, settings);
+
+        // then
+        assertThat(range).isPresent();
+        assertThat(range.get().tightest()).isBetween(0.0, range.get().loosest());
+        var tightest =
+                Fixtures.solved(frontier.solve(request, range.get(), range.get().tightest(), settings));
+        assertThat(tightest.verified()).isTrue();
     }
 
     @Test
@@ -49,8 +70,8 @@ class EfficientFrontierTest {
                 Fixtures.request(Fixtures.random(4, 30, 3), RiskLimits.none().withCvar(0.9, 1));
         var settings = SolverSettings.defaults();
         var range = frontier.range(request, settings).orElseThrow();
-        var tight = Fixtures.solved(frontier.solve(request, range.tightest(), settings));
-        var loose = Fixtures.solved(frontier.solve(request, range.loosest(), settings));
+        var tight = Fixtures.solved(frontier.solve(request, range, range.tightest(), settings));
+        var loose = Fixtures.solved(frontier.solve(request, range, range.loosest(), settings));
 
         // when the looser limit is given the tight answer's worse twin
         var kept = EfficientFrontier.monotone(java.util.List.of(
