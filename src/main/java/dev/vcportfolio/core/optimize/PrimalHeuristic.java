@@ -35,8 +35,9 @@ final class PrimalHeuristic implements AutoCloseable {
         /**
          * Weights from elsewhere (an earlier solve) as a start: null unless they meet every limit of {@code instance}
          * when checked against its scenarios. A scenario counts as losing below {@code 1 + margin/2}: a solver leaves
-         * the binding ones a hair under {@code 1 + margin}, within its tolerance, with their flags at 0. (Should the
-         * solver still reject the start, it stays the answer a stopped solve falls back to.)
+         * the binding ones a hair under {@code 1 + margin}, within its tolerance, with their flags at 0. Should a
+         * solver still reject such a start, pass 1 falls back to it when stopped. The frontier's "below the tightest
+         * limit is infeasible" test depends on the check: an unchecked start would become a false floor.
          */
         static Answer checked(Instance instance, double[] weights) {
             var scenarios = instance.scenarios();
