@@ -71,7 +71,6 @@ final class BackendRace {
      * Empty when it does not, and the MILP decides.
      */
     private static Optional<MilpAnswer> leastMoveByLp(Instance instance, Goal goal, SolverSettings settings) {
-        var scenarios = instance.scenarios();
         long started = System.nanoTime();
         try (var model = MilpModel.build(instance.withoutLossLimit(), settings.options(), Backend.GLOP, goal)) {
             var solver = model.solver;
@@ -83,13 +82,8 @@ final class BackendRace {
             for (int b = 0; b < w.length; b++) {
                 w[b] = model.weights[b].solutionValue();
             }
-            boolean[] losing = new boolean[scenarios.size()];
-            int lost = 0;
-            for (int j = 0; j < losing.length; j++) {
-                losing[j] = scenarios.moic(j, w) < 1 + Instance.LOSS_MARGIN;
-                lost += losing[j] ? scenarios.multiplicity()[j] : 0;
-            }
-            if (lost > instance.lossBudget()) {
+            boolean[] losing = instance.losersWithinBudget(w, 1 + Instance.LOSS_MARGIN);
+            if (losing == null) {
                 return Optional.empty();
             }
             double value = solver.objective().value();

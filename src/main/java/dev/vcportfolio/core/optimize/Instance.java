@@ -63,6 +63,20 @@ record Instance(
         return mean.length;
     }
 
+    /**
+     * Which distinct scenarios lose under {@code w}, counting every one below {@code below} (a threshold just above 1,
+     * where a solver leaves the scenarios it keeps from losing); null when they exceed the loss budget.
+     */
+    boolean[] losersWithinBudget(double[] w, double below) {
+        boolean[] losing = new boolean[scenarios.size()];
+        int lost = 0;
+        for (int j = 0; j < losing.length; j++) {
+            losing[j] = scenarios.moic(j, w) < below;
+            lost += losing[j] ? scenarios.multiplicity()[j] : 0;
+        }
+        return lost <= lossBudget ? losing : null;
+    }
+
     /** E[M] of an allocation: the objective of pass 1. */
     double expectedMoic(double[] weights) {
         double sum = 0;

@@ -11,6 +11,16 @@ final class LeastDeviation {
 
     private LeastDeviation() {}
 
+    /** Pass 2's objective at {@code w}: {@code sum_b |w_b - 1/B|}. */
+    static double of(double[] w) {
+        double even = 1.0 / w.length;
+        double deviation = 0;
+        for (double x : w) {
+            deviation += Math.abs(x - even);
+        }
+        return deviation;
+    }
+
     /** Adds the lock row, the deviations and their rows, and makes their sum the objective; returns the {@code d_b}. */
     static MPVariable[] set(MPSolver solver, MPVariable[] weights, double[] mean, double floor) {
         var objective = solver.objective();

@@ -96,13 +96,9 @@ public final class PortfolioOptimizer {
         long started = System.nanoTime();
         return PrimalHeuristic.leastDeviation(instance, lock.floor(), settings.watchdog())
                 .map(found -> {
-                    double even = 1.0 / found.weights().length;
-                    double deviation = 0;
-                    for (double w : found.weights()) {
-                        deviation += Math.abs(w - even);
-                    }
                     long millis = (System.nanoTime() - started) / 1_000_000;
-                    return MilpAnswer.provenByLp(found.weights(), found.losing(), deviation, millis);
+                    return MilpAnswer.provenByLp(
+                            found.weights(), found.losing(), LeastDeviation.of(found.weights()), millis);
                 });
     }
 

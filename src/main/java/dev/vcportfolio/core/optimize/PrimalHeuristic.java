@@ -40,14 +40,8 @@ final class PrimalHeuristic implements AutoCloseable {
          * limit is infeasible" test depends on the check: an unchecked start would become a false floor.
          */
         static Answer checked(Instance instance, double[] weights) {
-            var scenarios = instance.scenarios();
-            boolean[] losing = new boolean[scenarios.size()];
-            int lost = 0;
-            for (int j = 0; j < losing.length; j++) {
-                losing[j] = scenarios.moic(j, weights) < 1 + Instance.LOSS_MARGIN / 2;
-                lost += losing[j] ? scenarios.multiplicity()[j] : 0;
-            }
-            boolean meets = lost <= instance.lossBudget()
+            boolean[] losing = instance.losersWithinBudget(weights, 1 + Instance.LOSS_MARGIN / 2);
+            boolean meets = losing != null
                     && AllocationCheck.report(instance, instance.limits(), weights).stream()
                             .allMatch(ConstraintCheck::satisfied);
             return meets ? new Answer(weights.clone(), losing, instance.expectedMoic(weights)) : null;
