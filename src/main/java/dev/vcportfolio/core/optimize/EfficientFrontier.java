@@ -1,6 +1,7 @@
 package dev.vcportfolio.core.optimize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,35 @@ public final class EfficientFrontier {
      *     point's solve starts from it
      */
     public record CvarRange(double tightest, double loosest, double[] leastCvarWeights) {
+
+        // A record compares arrays by identity and hands out its own: copy in and out, compare by value.
+        public CvarRange {
+            leastCvarWeights = leastCvarWeights.clone();
+        }
+
+        @Override
+        public double[] leastCvarWeights() {
+            return leastCvarWeights.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CvarRange(var t, var l, var w)
+                    && Double.compare(t, tightest) == 0
+                    && Double.compare(l, loosest) == 0
+                    && Arrays.equals(w, leastCvarWeights);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Double.hashCode(tightest) + Double.hashCode(loosest)) + Arrays.hashCode(leastCvarWeights);
+        }
+
+        @Override
+        public String toString() {
+            return "CvarRange[tightest=" + tightest + ", loosest=" + loosest + ", leastCvarWeights="
+                    + Arrays.toString(leastCvarWeights) + "]";
+        }
 
         /** {@code count} limits from tightest to loosest, evenly spaced; one point when the range is empty. */
         public List<Double> limits(int count) {

@@ -84,6 +84,22 @@ class EfficientFrontierTest {
         assertThat(kept.get(2).result().expectedMoic()).isGreaterThanOrEqualTo(loose.expectedMoic());
     }
 
+    @Test
+    void a_range_holds_its_own_copy_of_the_least_cvar_allocation_and_compares_by_value() {
+        double[] weights = {0.25, 0.75};
+        var range = new EfficientFrontier.CvarRange(0.1, 0.2, weights);
+
+        weights[0] = 0.9;
+        range.leastCvarWeights()[1] = 0.9;
+
+        assertThat(range.leastCvarWeights()).containsExactly(0.25, 0.75);
+        assertThat(range)
+                .isEqualTo(new EfficientFrontier.CvarRange(0.1, 0.2, new double[] {0.25, 0.75}))
+                .hasSameHashCodeAs(new EfficientFrontier.CvarRange(0.1, 0.2, new double[] {0.25, 0.75}))
+                .isNotEqualTo(new EfficientFrontier.CvarRange(0.1, 0.2, new double[] {0.75, 0.25}));
+        assertThat(range.toString()).contains("[0.25, 0.75]");
+    }
+
     private static double cvar(OptimizationResult result) {
         return result.constraints().stream()
                 .filter(c -> c.kind() == ConstraintKind.CVAR)
