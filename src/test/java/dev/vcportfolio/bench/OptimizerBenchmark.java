@@ -218,9 +218,8 @@ public final class OptimizerBenchmark {
         var tuned = timed(request, tunedSettings, tunedNanos);
         var textbook = textbookToo ? timed(request, textbookSettings, textbookNanos) : null;
         // Millisecond solves: a few runs are mostly JIT warm-up and cache noise (a sub-millisecond path is compiled
-        // only
-        // after hundreds of calls), so both models are repeated, alternating, for the same wall-clock budget and each
-        // keeps its best run.
+        // only after hundreds of calls), so both models repeat, alternating, for one wall-clock budget; each keeps its
+        // best run.
         String firstRuns = String.format(
                 "first runs %s / %s s", seconds(tunedNanos[0]), textbook == null ? "—" : seconds(textbookNanos[0]));
         if (tunedNanos[0] < FAST_NANOS && (textbook == null || textbookNanos[0] < FAST_NANOS)) {
