@@ -69,12 +69,10 @@ record Instance(
      */
     boolean[] losersWithinBudget(double[] w, double below) {
         boolean[] losing = new boolean[scenarios.size()];
-        int lost = 0;
         for (int j = 0; j < losing.length; j++) {
             losing[j] = scenarios.moic(j, w) < below;
-            lost += losing[j] ? scenarios.multiplicity()[j] : 0;
         }
-        return lost <= lossBudget ? losing : null;
+        return scenarios.mass(losing) <= lossBudget ? losing : null;
     }
 
     /** E[M] of an allocation: the objective of pass 1. */

@@ -30,10 +30,7 @@ record MixingRows(List<MPVariable> prefix, List<Integer> order) {
             double cap) {
         var scenarios = instance.scenarios();
         double[] zeta = MoicRange.bestMeanWhenSafe(scenarios, cap, instance.mean());
-        int budget = instance.lossBudget();
-        for (int j = 0; j < scenarios.size(); j++) {
-            budget -= forcedLoss[j] ? scenarios.multiplicity()[j] : 0;
-        }
+        int budget = instance.lossBudget() - scenarios.mass(forcedLoss);
         // A scenario that cannot be kept from losing has no finite zeta; its flag is fixed, so it is left out.
         double[] bounded = new double[zeta.length];
         for (int j = 0; j < zeta.length; j++) {

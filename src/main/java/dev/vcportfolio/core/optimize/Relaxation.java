@@ -90,11 +90,7 @@ final class Relaxation {
 
     private static double lossShare(Instance instance, MilpAnswer answer) {
         var scenarios = instance.scenarios();
-        int count = 0;
-        for (int j = 0; j < answer.losing().length; j++) {
-            count += answer.losing()[j] ? scenarios.multiplicity()[j] : 0;
-        }
-        return (double) count / scenarios.totalScenarios();
+        return (double) scenarios.mass(answer.losing()) / scenarios.totalScenarios();
     }
 
     private static RiskLimits loosest(RiskLimits limits, List<Target> lessImportant) {

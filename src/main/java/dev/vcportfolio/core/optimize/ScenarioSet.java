@@ -23,6 +23,15 @@ record ScenarioSet(double[][] columns, int[] multiplicity, int totalScenarios) {
         return (double) multiplicity[j] / totalScenarios;
     }
 
+    /** How many of the original scenarios the distinct ones marked in {@code marked} stand for. */
+    int mass(boolean[] marked) {
+        int total = 0;
+        for (int j = 0; j < marked.length; j++) {
+            total += marked[j] ? multiplicity[j] : 0;
+        }
+        return total;
+    }
+
     /** Portfolio MOIC of distinct scenario j under weights {@code w}. */
     double moic(int j, double[] w) {
         double[] column = columns[j];
