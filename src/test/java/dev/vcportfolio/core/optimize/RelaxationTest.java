@@ -45,8 +45,8 @@ class RelaxationTest {
 
     // With a binding loss limit every least move is a hard MILP; here a node limit stops each one (as the watchdog
     // would on a larger fund) before it proves anything. Each starts from an allocation known to meet the limits
-    // decided
-    // so far, so the relaxation still ends with feasible moves, says they may not be least, and pass 1 starts from one.
+    // decided so far, so the relaxation still ends with feasible moves, says they may not be least, and pass 1 starts
+    // from one.
     @Test
     void least_moves_stopped_by_a_limit_still_relax_and_say_they_may_not_be_least() {
         // given
