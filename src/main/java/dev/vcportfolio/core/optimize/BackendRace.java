@@ -1,6 +1,7 @@
 package dev.vcportfolio.core.optimize;
 
 import com.google.ortools.linearsolver.MPSolver;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,12 +50,39 @@ final class BackendRace {
 
     private static MilpAnswer solve(
             Instance instance, Goal goal, SolverSettings settings, double gap, PrimalHeuristic.Answer hint, Backend b) {
+        if (b == Backend.SCIP && hint != null && settings.options().proofLadder()) {
+            var ladder = switch (goal) {
+                case Goal.MaxExpectedMoic() -> ProofLadder.maximize(instance, hint, settings, gap);
+                case Goal.MinDeviation(double lock) -> ProofLadder.leastDeviation(instance, lock, hint, settings, gap);
+                case Goal.LeastMove(var kind, var group) -> null;
+                case Goal.FewestLosses(double floor, double cap) -> null;
+            };
+            switch (ladder) {
+                case ProofLadder.Outcome.Settled(var answer) -> {
+                    return answer;
+                }
+                case ProofLadder.Outcome.Stalled(var best, long nodes, long millis) -> {
+                    var left = settings.withNodeLimit(Math.max(1, settings.nodeLimit() - nodes))
+                            .withWatchdog(Duration.ofMillis(
+                                    Math.max(1, settings.watchdog().toMillis() - millis)));
+                    return MilpAnswer.after(optimizing(instance, goal, left, gap, best, b), nodes, millis);
+                }
+                case null -> {}
+            }
+        }
+        return optimizing(instance, goal, settings, gap, hint, b);
+    }
+
+    /** One MILP that optimizes the goal, started from {@code hint} when known. */
+    private static MilpAnswer optimizing(
+            Instance instance, Goal goal, SolverSettings settings, double gap, PrimalHeuristic.Answer hint, Backend b) {
         // Pass 1 with a heuristic answer: only better allocations are searched (a hair below it, so the answer itself
         // stays feasible for the solver); pass 2's lock row is its own floor.
         double floor = switch (goal) {
             case Goal.MaxExpectedMoic() -> hint == null ? Double.NaN : hint.expectedMoic() - FLOOR_SLACK;
             case Goal.MinDeviation(double lock) -> lock;
             case Goal.LeastMove(var kind, var group) -> Double.NaN;
+            case Goal.FewestLosses(double lock, double cap) -> lock;
         };
         try (var model = MilpModel.build(instance, settings.options(), b, goal, floor)) {
             if (hint != null) {
@@ -143,6 +171,7 @@ final class BackendRace {
             case Goal.MaxExpectedMoic() -> true;
             case Goal.MinDeviation(double floor) -> false;
             case Goal.LeastMove(var kind, var group) -> kind.isLowerBound();
+            case Goal.FewestLosses(double floor, double cap) -> false;
         };
     }
 }

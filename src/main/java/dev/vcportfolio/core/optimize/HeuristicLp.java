@@ -258,6 +258,22 @@ final class HeuristicLp implements AutoCloseable {
         return w == null ? null : answer(w);
     }
 
+    /**
+     * Pass 2's LP for one loss set: the least {@code sum_b |w_b - 1/B|} with {@code E[M] >= floor} when exactly the
+     * scenarios in {@code losing} may lose; null when infeasible. Call once per LP (it adds the deviation rows).
+     */
+    PrimalHeuristic.Answer solveLeastDeviation(boolean[] losing, double floor) {
+        addLossRows();
+        for (int j = 0; j < excess.length; j++) {
+            if (excess[j] != null) {
+                excess[j].setUb(losing[j] ? Double.POSITIVE_INFINITY : 0);
+            }
+        }
+        LeastDeviation.set(lp, weights, instance.mean(), floor);
+        double[] w = solve();
+        return w == null ? null : answer(w);
+    }
+
     private double[] solve() {
         if (System.nanoTime() - deadline > 0) {
             timedOut = true;

@@ -26,10 +26,31 @@ final class LeastDeviation {
         var objective = solver.objective();
         objective.clear();
         var lock = solver.makeConstraint(floor, Double.POSITIVE_INFINITY, "primary_lock");
+        for (int b = 0; b < weights.length; b++) {
+            lock.setCoefficient(weights[b], mean[b]);
+        }
+        var deviation = deviations(solver, weights);
+        for (var d : deviation) {
+            objective.setCoefficient(d, 1);
+        }
+        objective.setMinimization();
+        return deviation;
+    }
+
+    /** Adds the deviations, their rows and {@code sum_b d_b <= cap} (a proof step's question); returns the d_b. */
+    static MPVariable[] capped(MPSolver solver, MPVariable[] weights, double cap) {
+        var deviation = deviations(solver, weights);
+        var row = solver.makeConstraint(Double.NEGATIVE_INFINITY, cap, "deviation_cap");
+        for (var d : deviation) {
+            row.setCoefficient(d, 1);
+        }
+        return deviation;
+    }
+
+    private static MPVariable[] deviations(MPSolver solver, MPVariable[] weights) {
         double even = 1.0 / weights.length;
         var deviation = new MPVariable[weights.length];
         for (int b = 0; b < weights.length; b++) {
-            lock.setCoefficient(weights[b], mean[b]);
             var d = solver.makeNumVar(0, 1, "d" + b);
             deviation[b] = d;
             var above = solver.makeConstraint(-even, Double.POSITIVE_INFINITY, "dev_up_" + b);
@@ -38,9 +59,7 @@ final class LeastDeviation {
             var below = solver.makeConstraint(even, Double.POSITIVE_INFINITY, "dev_down_" + b);
             below.setCoefficient(d, 1);
             below.setCoefficient(weights[b], 1);
-            objective.setCoefficient(d, 1);
         }
-        objective.setMinimization();
         return deviation;
     }
 }

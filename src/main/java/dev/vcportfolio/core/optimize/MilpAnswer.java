@@ -31,6 +31,21 @@ record MilpAnswer(SolveStats stats, double[] weights, boolean[] losing, double a
         return new MilpAnswer(stats, found.weights(), found.losing(), value);
     }
 
+    /** {@code answer} as one solve with the {@code nodes} and {@code millis} spent before it (a stalled ladder's). */
+    static MilpAnswer after(MilpAnswer answer, long nodes, long millis) {
+        var s = answer.stats();
+        var stats = new SolveStats(
+                s.backend(),
+                s.status(),
+                s.objective(),
+                s.bound(),
+                s.gap(),
+                s.nodes() + nodes,
+                s.millis() + millis,
+                s.watchdogFired());
+        return new MilpAnswer(stats, answer.weights(), answer.losing(), answer.auxiliary());
+    }
+
     /** An answer an LP without loss rows proved optimal (it met the loss limit): GLOP, gap 0, no node. */
     static MilpAnswer provenByLp(double[] weights, boolean[] losing, double objective, long millis) {
         var stats = new SolveStats(Backend.GLOP, SolveStatus.OPTIMAL, objective, objective, 0, 0, millis, false);

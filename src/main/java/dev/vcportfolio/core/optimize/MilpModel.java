@@ -22,9 +22,10 @@ final class MilpModel implements AutoCloseable {
     /** Per distinct scenario: 1 when it must lose whatever the weights (its flag is fixed to 1). */
     final boolean[] forcedLoss;
 
+    final Goal goal;
+
     private final Instance instance;
     private final ModelOptions options;
-    private final Goal goal;
     private MPVariable capVariable;
     // Auxiliary variables by role, so a hint can give every variable a value (SCIP takes a complete hint as a
     // solution after checking it; a partial one only seeds a sub-MIP that may fail).
@@ -56,13 +57,18 @@ final class MilpModel implements AutoCloseable {
         return build(instance, options, backend, goal, Double.NaN);
     }
 
+    /**
+     * @param floor only allocations with {@code E[M] >= floor} matter (NaN: none known); a {@link Goal.FewestLosses}
+     *     brings its own
+     */
     static MilpModel build(Instance instance, ModelOptions options, Backend backend, Goal goal, double floor) {
         OrTools.load();
         var solver = MPSolver.createSolver(backend.orToolsId());
         if (solver == null) {
             throw new IllegalStateException("OR-Tools has no " + backend + " backend in this build");
         }
-        var model = new MilpModel(instance, options, goal, floor, solver);
+        double at = goal instanceof Goal.FewestLosses proof ? proof.floor() : floor;
+        var model = new MilpModel(instance, options, goal, at, solver);
         model.addRows();
         return model;
     }
@@ -105,16 +111,19 @@ final class MilpModel implements AutoCloseable {
             addTextbookRiskRows();
         } else {
             // The floor shrinks the set the fixings and big-Ms are valid on; the cutoff row (or pass 2's lock row)
-            // keeps the model inside that set, so every answer it gives is feasible for the request.
-            boolean useFloor = options.objectiveFloor() && !Double.isNaN(floor) && !frees(ConstraintKind.BUCKET_CAP);
+            // keeps the model inside that set, so every answer it gives is feasible for the request. A proof step's
+            // floor is its question, so it always has the row.
+            boolean proof = goal instanceof Goal.FewestLosses;
+            boolean useFloor =
+                    (options.objectiveFloor() || proof) && !Double.isNaN(floor) && !frees(ConstraintKind.BUCKET_CAP);
             var range = useFloor
                     ? MoicRange.under(instance.scenarios(), cap, instance.mean(), floor)
                     : MoicRange.of(instance.scenarios(), cap);
             addTunedRiskRows(range);
-            if (options.mixingRows() && !frees(ConstraintKind.LOSS_PROBABILITY)) {
+            if (options.mixingRows() && !frees(ConstraintKind.LOSS_PROBABILITY) && !proof) {
                 mixing = MixingRows.add(solver, instance, weights, lossFlags, forcedLoss, cap);
             }
-            if (useFloor && goal instanceof Goal.MaxExpectedMoic) {
+            if (useFloor && (goal instanceof Goal.MaxExpectedMoic || proof)) {
                 var row = solver.makeConstraint(floor, Double.POSITIVE_INFINITY, "cutoff");
                 for (int b = 0; b < bucketCount; b++) {
                     row.setCoefficient(weights[b], instance.mean()[b]);
@@ -271,6 +280,22 @@ final class MilpModel implements AutoCloseable {
                 System.arraycopy(d, 0, deviation, 0, d.length);
             }
             case Goal.LeastMove(var kind, var group) -> setLeastMove(objective, kind, group);
+            case Goal.FewestLosses(double floor, double deviationCap) -> setFewestLosses(objective, deviationCap);
+        }
+    }
+
+    /** A proof step: count the losing scenarios (by multiplicity); the budget row still caps them. */
+    private void setFewestLosses(MPObjective objective, double deviationCap) {
+        var scenarios = instance.scenarios();
+        for (int j = 0; j < lossFlags.length; j++) {
+            if (lossFlags[j] != null) {
+                objective.setCoefficient(lossFlags[j], scenarios.multiplicity()[j]);
+            }
+        }
+        objective.setMinimization();
+        if (deviationCap < Double.POSITIVE_INFINITY) {
+            var d = LeastDeviation.capped(solver, weights, deviationCap);
+            System.arraycopy(d, 0, deviation, 0, d.length);
         }
     }
 

@@ -17,12 +17,14 @@ final class MilpSolve {
         String specific = switch (backend) {
             case SCIP ->
                 "limits/nodes = " + settings.nodeLimit() + "\nrandomization/randomseedshift = 0\n"
-                        + "randomization/permutationseed = 0\nnumerics/feastol = 1e-8\n";
+                        + "randomization/permutationseed = 0\nnumerics/feastol = 1e-8\n"
+                        + (model.goal instanceof Goal.FewestLosses ? ProofParameters.SCIP : "");
             case CBC -> "";
             case GLOP -> throw new IllegalArgumentException("GLOP cannot solve a MILP");
         };
-        if (!specific.isEmpty()) {
-            solver.setSolverSpecificParametersAsString(specific);
+        // A rejected string leaves every setting at its default, seeds and limits included: never solve like that.
+        if (!specific.isEmpty() && !solver.setSolverSpecificParametersAsString(specific)) {
+            throw new IllegalStateException(backend + " rejected its parameters: " + specific);
         }
         var params = new MPSolverParameters();
         params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, relativeGap);

@@ -14,6 +14,8 @@ package dev.vcportfolio.core.optimize;
  *     2), add it as a row and recompute {@code L_s} and the never/always-lose fixings on that thinner set
  * @param mixingRows add the extended mixing formulation of the objective over the loss flags (upper bounds on E[M]
  *     from the scenarios that do not lose)
+ * @param proofLadder with a heuristic answer on SCIP, settle pass 1 and pass 2 by {@link ProofLadder}'s loss-count
+ *     proofs instead of one optimizing MILP
  */
 public record ModelOptions(
         boolean mergeScenarios,
@@ -21,27 +23,31 @@ public record ModelOptions(
         boolean fixDecidedScenarios,
         boolean warmStart,
         boolean objectiveFloor,
-        boolean mixingRows) {
+        boolean mixingRows,
+        boolean proofLadder) {
 
-    public static final ModelOptions TUNED = new ModelOptions(true, true, true, true, true, true);
+    public static final ModelOptions TUNED = new ModelOptions(true, true, true, true, true, true, true);
 
-    public static final ModelOptions TEXTBOOK = new ModelOptions(false, false, false, false, false, false);
-
-    /** The earlier four-switch form: floor and mixing rows follow {@code tightBigM}. */
-    public ModelOptions(boolean mergeScenarios, boolean tightBigM, boolean fixDecidedScenarios, boolean warmStart) {
-        this(mergeScenarios, tightBigM, fixDecidedScenarios, warmStart, tightBigM, tightBigM);
-    }
+    public static final ModelOptions TEXTBOOK = new ModelOptions(false, false, false, false, false, false, false);
 
     public ModelOptions withWarmStart(boolean value) {
-        return new ModelOptions(mergeScenarios, tightBigM, fixDecidedScenarios, value, objectiveFloor, mixingRows);
+        return new ModelOptions(
+                mergeScenarios, tightBigM, fixDecidedScenarios, value, objectiveFloor, mixingRows, proofLadder);
     }
 
     public ModelOptions withObjectiveFloor(boolean value) {
-        return new ModelOptions(mergeScenarios, tightBigM, fixDecidedScenarios, warmStart, value, mixingRows);
+        return new ModelOptions(
+                mergeScenarios, tightBigM, fixDecidedScenarios, warmStart, value, mixingRows, proofLadder);
     }
 
     public ModelOptions withMixingRows(boolean value) {
-        return new ModelOptions(mergeScenarios, tightBigM, fixDecidedScenarios, warmStart, objectiveFloor, value);
+        return new ModelOptions(
+                mergeScenarios, tightBigM, fixDecidedScenarios, warmStart, objectiveFloor, value, proofLadder);
+    }
+
+    public ModelOptions withProofLadder(boolean value) {
+        return new ModelOptions(
+                mergeScenarios, tightBigM, fixDecidedScenarios, warmStart, objectiveFloor, mixingRows, value);
     }
 
     public boolean textbook() {

@@ -95,6 +95,37 @@ final class PrimalHeuristic implements AutoCloseable {
         }
     }
 
+    /**
+     * An allocation a MILP step found, improved by LPs: the best weights for its loss set (scenarios below
+     * {@code 1 + margin/2} count as losing), then the swap search from there. Empty when that loss set exceeds the
+     * budget (solver tolerances) or the watchdog {@code limit} passed first.
+     */
+    static Optional<Answer> polish(Instance instance, double[] weights, java.time.Duration limit) {
+        var losing = instance.losersWithinBudget(weights, 1 + Instance.LOSS_MARGIN / 2);
+        if (losing == null) {
+            return Optional.empty();
+        }
+        try (var heuristic = new PrimalHeuristic(instance, System.nanoTime() + limit.toNanos())) {
+            var fixed = heuristic.lp.solveFixed(losing);
+            return fixed == null ? Optional.empty() : Optional.of(heuristic.localSearch(fixed));
+        }
+    }
+
+    /**
+     * Pass 2's polish: the least deviation from equal weights with {@code E[M] >= floor} for the loss set of
+     * {@code weights}; empty as for {@link #polish}.
+     */
+    static Optional<Answer> leastDeviationFor(
+            Instance instance, double[] weights, double floor, java.time.Duration limit) {
+        var losing = instance.losersWithinBudget(weights, 1 + Instance.LOSS_MARGIN / 2);
+        if (losing == null) {
+            return Optional.empty();
+        }
+        try (var heuristic = new PrimalHeuristic(instance, System.nanoTime() + limit.toNanos())) {
+            return Optional.ofNullable(heuristic.lp.solveLeastDeviation(losing, floor));
+        }
+    }
+
     private Optional<Answer> search() {
         // The best allocation without loss rows bounds every other; when it already fits the budget it is optimal
         // (loose limits): one LP.
