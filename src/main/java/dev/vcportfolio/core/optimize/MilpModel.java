@@ -38,8 +38,13 @@ final class MilpModel implements AutoCloseable {
     /** Only allocations with {@code E[M] >= floor} matter (NaN: no floor known). */
     private final double floor;
 
-    private MilpModel(Instance instance, ModelOptions options, Goal goal, double floor, MPSolver solver) {
+    /** Per distinct scenario, whether it gets a CVaR row; null: every scenario that can lose (see {@link #build}). */
+    private final boolean[] cvarRows;
+
+    private MilpModel(
+            Instance instance, ModelOptions options, Goal goal, double floor, boolean[] cvarRows, MPSolver solver) {
         this.floor = floor;
+        this.cvarRows = cvarRows;
         this.instance = instance;
         this.options = options;
         this.goal = goal;
@@ -62,13 +67,22 @@ final class MilpModel implements AutoCloseable {
      *     brings its own
      */
     static MilpModel build(Instance instance, ModelOptions options, Backend backend, Goal goal, double floor) {
+        return build(instance, options, backend, goal, floor, null);
+    }
+
+    /**
+     * @param cvarRows when not null, only the scenarios marked get a CVaR row: fewer rows measure less of the tail, so
+     *     the model is a relaxation (a proof step's infeasibility stays a proof; an allocation it finds must be checked)
+     */
+    static MilpModel build(
+            Instance instance, ModelOptions options, Backend backend, Goal goal, double floor, boolean[] cvarRows) {
         OrTools.load();
         var solver = MPSolver.createSolver(backend.orToolsId());
         if (solver == null) {
             throw new IllegalStateException("OR-Tools has no " + backend + " backend in this build");
         }
         double at = goal instanceof Goal.FewestLosses proof ? proof.floor() : floor;
-        var model = new MilpModel(instance, options, goal, at, solver);
+        var model = new MilpModel(instance, options, goal, at, cvarRows, solver);
         model.addRows();
         return model;
     }
@@ -191,7 +205,7 @@ final class MilpModel implements AutoCloseable {
             var cvar = cvarRow(tau);
             double scale = 1 / ((1 - instance.limits().cvarConfidence()) * scenarios.totalScenarios());
             for (int j = 0; j < scenarios.size(); j++) {
-                if (range.low()[j] >= 1) {
+                if (range.low()[j] >= 1 || (cvarRows != null && !cvarRows[j])) {
                     continue;
                 }
                 var u = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "u" + j);

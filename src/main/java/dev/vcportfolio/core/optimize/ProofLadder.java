@@ -36,6 +36,8 @@ final class ProofLadder {
     private final Rung rung;
     private final long started = System.nanoTime();
     private long nodes;
+    /** Scenarios whose CVaR row the steps carry (null without a CVaR limit): grown, never shrunk. */
+    private boolean[] cvarRows;
 
     private ProofLadder(Instance instance, SolverSettings settings, double gap, Rung rung) {
         this.instance = instance;
@@ -60,6 +62,10 @@ final class ProofLadder {
 
     private Outcome climb(PrimalHeuristic.Answer start) {
         var best = start;
+        if (instance.cvarActive()) {
+            cvarRows = new boolean[instance.scenarios().size()];
+            markDeepLosses(start.weights());
+        }
         while (true) {
             double value = rung.value(best);
             double target = rung.target(value, gap);
@@ -75,8 +81,8 @@ final class ProofLadder {
                 return settled(best, SolveStatus.LIMIT_REACHED, relaxationBound(best), timeLeft.isPositive());
             }
             MilpAnswer step;
-            try (var model =
-                    MilpModel.build(instance, settings.options(), Backend.SCIP, rung.question(target), Double.NaN)) {
+            try (var model = MilpModel.build(
+                    instance, settings.options(), Backend.SCIP, rung.question(target), Double.NaN, cvarRows)) {
                 var limits = settings.withNodeLimit(nodesLeft).withWatchdog(timeLeft);
                 step = MilpSolve.run(model, Backend.SCIP, limits, gap);
             }
@@ -90,6 +96,9 @@ final class ProofLadder {
                     return settled(best, SolveStatus.LIMIT_REACHED, relaxationBound(best), watchdog);
                 }
                 case OPTIMAL, LIMIT_REACHED -> {
+                    if (addTailRows(step.weights())) {
+                        continue; // the rows left out let a tail over the limit through: ask again with it
+                    }
                     var found = PrimalHeuristic.Answer.checked(instance, step.weights());
                     var polished = rung.polish(step.weights(), timeLeft()).orElse(null);
                     var next = rung.better(found, polished);
@@ -99,9 +108,57 @@ final class ProofLadder {
                         return stalled(best);
                     }
                     best = next;
+                    if (cvarRows != null) {
+                        markDeepLosses(best.weights());
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * A step carries the CVaR rows of scenarios that lose more than this under some allocation the ladder kept; the
+     * rest rarely reach the tail near it, and the model without their rows is a relaxation. At (20,250) with a binding
+     * CVaR that took the ladder from 3.1 s to 2.2 s (seed 5, limit 0.66: 6.9 s to 4.1 s).
+     */
+    private static final double DEEP_LOSS = 0.1;
+
+    private void markDeepLosses(double[] weights) {
+        var scenarios = instance.scenarios();
+        for (int j = 0; j < cvarRows.length; j++) {
+            cvarRows[j] |= scenarios.moic(j, weights) < 1 - DEEP_LOSS;
+        }
+    }
+
+    /**
+     * When {@code weights} exceed the CVaR limit (only possible through rows left out), marks its tail's scenarios and
+     * says whether any was new; a tail already complete means the excess is the solver's tolerance, not a missing row.
+     */
+    private boolean addTailRows(double[] weights) {
+        if (cvarRows == null) {
+            return false;
+        }
+        var scenarios = instance.scenarios();
+        double[] loss = new double[scenarios.size()];
+        for (int j = 0; j < loss.length; j++) {
+            loss[j] = Math.max(0, 1 - scenarios.moic(j, weights));
+        }
+        var cvar = Cvar.of(
+                loss,
+                scenarios.multiplicity(),
+                scenarios.totalScenarios(),
+                instance.limits().cvarConfidence());
+        if (cvar.value() <= instance.limits().cvarLimit() + 1e-7) {
+            return false;
+        }
+        boolean added = false;
+        for (int j = 0; j < loss.length; j++) {
+            if (!cvarRows[j] && loss[j] > 0 && loss[j] >= cvar.threshold()) {
+                cvarRows[j] = true;
+                added = true;
+            }
+        }
+        return added;
     }
 
     /** Relative resolution below which a step's target is not distinguishable from the known value. */
