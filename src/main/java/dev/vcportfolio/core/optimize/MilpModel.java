@@ -133,6 +133,9 @@ final class MilpModel implements AutoCloseable {
             var range = useFloor
                     ? MoicRange.under(instance.scenarios(), cap, instance.mean(), floor)
                     : MoicRange.of(instance.scenarios(), cap);
+            if (proof && useFloor && ConvexRanges.apply(instance)) {
+                range = ConvexRanges.tighten(instance, floor, range, cvarRows);
+            }
             addTunedRiskRows(range);
             if (options.mixingRows() && !frees(ConstraintKind.LOSS_PROBABILITY) && !proof) {
                 mixing = MixingRows.add(solver, instance, weights, lossFlags, forcedLoss, cap);
