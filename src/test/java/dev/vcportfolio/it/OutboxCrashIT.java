@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Exactly-once effects under crashes: three replicas of the packaged service drain 300 probe jobs while one replica at
- * a time is SIGKILLed and restarted every 2-3 s. Every job must end {@code completed} with exactly one effect, written
- * by the attempt that completed it. Run alone: {@code ./mvnw verify -Dit.test=OutboxCrashIT -Dtest=none
+ * a time is SIGKILLed and restarted every 2-3 s (a replica that has been ready for 2 s). Every job must end {@code
+ * completed} with exactly one effect, written by the attempt that completed it. Run alone: {@code ./mvnw verify -Dit.test=OutboxCrashIT -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @ExtendWith(SharedDatabase.class)
@@ -30,6 +30,9 @@ class OutboxCrashIT {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(90);
+    /** How long a replica has been ready before it may be killed: some two dozen jobs at two at a time. */
+    private static final Duration MIN_UPTIME = Duration.ofSeconds(2);
+
     private static final int JOBS = 300;
     private static final int REPLICAS = 3;
     private static final long SEED = 20261124L;
@@ -61,17 +64,24 @@ class OutboxCrashIT {
             long deadline = started + DRAIN_DEADLINE.toNanos();
             long nextKill = System.nanoTime() + killInterval(random);
             int kill = 0;
+            long[] readySince = new long[REPLICAS];
             while (finished(database) < JOBS && System.nanoTime() < deadline) {
-                // only a replica that came up again may die: on a loaded machine a restart can take longer than the
-                // kill interval, and killing replicas that never started would stop the drain, not test it
-                List<Integer> ready = new ArrayList<>();
+                // only a replica that has been up for a while may die: on a loaded machine a restart takes longer
+                // than the kill interval (11-15 s with three JVMs starting on two cores), and killing each replica
+                // the moment it turns ready would leave no one to drain the queue; this tests crashes, not a dead
+                // cluster
+                List<Integer> settled = new ArrayList<>();
                 for (int r = 0; r < REPLICAS; r++) {
-                    if (replicas.get(r).status("/q/health/ready").orElse(0) == 200) {
-                        ready.add(r);
+                    if (replicas.get(r).status("/q/health/ready").orElse(0) != 200) {
+                        readySince[r] = 0;
+                    } else if (readySince[r] == 0) {
+                        readySince[r] = System.nanoTime();
+                    } else if (System.nanoTime() - readySince[r] >= MIN_UPTIME.toNanos()) {
+                        settled.add(r);
                     }
                 }
-                if (System.nanoTime() >= nextKill && !ready.isEmpty()) {
-                    int victim = ready.get(random.nextInt(ready.size()));
+                if (System.nanoTime() >= nextKill && !settled.isEmpty()) {
+                    int victim = settled.get(random.nextInt(settled.size()));
                     ServiceProcess dying = replicas.get(victim);
                     System.out.printf(
                             "OutboxCrashIT: +%d ms kill -9 replica %d (pid %d), %d jobs finished%n",
@@ -80,6 +90,7 @@ class OutboxCrashIT {
                     kills++;
                     kill++;
                     replicas.set(victim, ServiceProcess.launch("crash-" + victim + "-restart-" + kill, environment));
+                    readySince[victim] = 0;
                     nextKill = System.nanoTime() + killInterval(random);
                 }
                 Thread.sleep(100);
