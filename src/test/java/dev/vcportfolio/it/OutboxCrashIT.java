@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Exactly-once effects under crashes: three replicas of the packaged service drain 300 probe jobs while one replica at
  * a time is SIGKILLed and restarted every 2-3 s (a replica that has been ready for 2 s). Every job must end {@code
- * completed} with exactly one effect, written by the attempt that completed it. Run alone: {@code ./mvnw verify -Dit.test=OutboxCrashIT -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false}.
+ * completed} with exactly one effect, written by the attempt that completed it. Run alone: {@code ./mvnw verify
+ * -Dit.test=OutboxCrashIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @ExtendWith(SharedDatabase.class)
 class OutboxCrashIT {
