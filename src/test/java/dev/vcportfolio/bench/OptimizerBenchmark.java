@@ -27,24 +27,24 @@ import java.util.concurrent.Executors;
  *
  * <ul>
  *   <li>loss "binding": 70 % of the unconstrained optimum's loss probability p0 when some allocation is known to reach
- *       it; otherwise halfway (in scenario counts, rounded up) between the least loss count at which a pass 1 limited to
- *       {@value #WITNESS_NODES} nodes finds an allocation (bisection) and p0;
+ *       it; otherwise halfway (in scenario counts, rounded up) between the least loss count at which a pass 1 limited
+ *       to {@value #WITNESS_NODES} nodes finds an allocation (bisection) and p0;
  *   <li>CVaR (0.95) "binding": halfway between the least CVaR limit at which such a pass 1 finds an allocation under
  *       the same loss limit (bisection to 1e-3) and the CVaR of the optimum without a CVaR limit.
  * </ul>
  *
  * <p>Times are the whole pass-1 call for both models (instance, heuristic, model building, solve); when both calls
- * take under a second, each is repeated in a block of its own for at least {@value #FAST_MIN_REPEATS} more runs and 1.5 s,
- * and keeps its best run (the first, JIT-cold runs are printed beside the row). The ratio is textbook
- * time over tuned time where both prove optimality.
+ * take under a second, each is repeated in a block of its own for at least {@value #FAST_MIN_REPEATS} more runs and
+ * 1.5 s, and keeps its best run (the first, JIT-cold runs are printed beside the row). The ratio is textbook time over
+ * tuned time where both prove optimality.
  *
  * <p>{@code bench/run OptimizerBenchmark [--quick] [--limit=SECONDS] [--backend=SCIP|CBC] [--sizes=20x250,40x1000]
  * [--binding-loss-only] [--binding-only] [--gap=1e-4] [--nodes=N] [--no-textbook] [--legacy]
- * [--options=TUNED|NO_HEURISTIC|NO_FLOOR|NO_MIXING|NO_LADDER|OLD]}; --quick runs (20,250) only; --binding-loss-only runs the
- * binding loss limit without CVaR, --binding-only with and without a binding CVaR; --gap is the relative gap the timed
- * solves stop at (1e-3 measures the time to the issue's (40,1000) target); --nodes limits the timed solves' nodes
- * (1: heuristic, presolve and root only); --legacy adds the old loss-binding rows (70 % of p0, whether or not feasible); --options picks
- * the tuned model's ingredients, to measure what each brings.
+ * [--options=TUNED|NO_HEURISTIC|NO_FLOOR|NO_MIXING|NO_LADDER|OLD]}; --quick runs (20,250) only; --binding-loss-only
+ * runs the binding loss limit without CVaR, --binding-only with and without a binding CVaR; --gap is the relative gap
+ * the timed solves stop at (1e-3 measures the time to the issue's (40,1000) target); --nodes limits the timed solves'
+ * nodes (1: heuristic, presolve and root only); --legacy adds the old loss-binding rows (70 % of p0, whether or not
+ * feasible); --options picks the tuned model's ingredients, to measure what each brings.
  */
 public final class OptimizerBenchmark {
 
@@ -273,7 +273,9 @@ public final class OptimizerBenchmark {
         }
     }
 
-    /** The whole pass-1 call (instance, heuristic, model building, solve); {@code best[0]} keeps the least wall time. */
+    /**
+     * The whole pass-1 call (instance, heuristic, model building, solve); {@code best[0]} keeps the least wall time.
+     */
     private SolveStats timed(OptimizationRequest request, SolverSettings settings, long[] best) {
         long start = System.nanoTime();
         var stats = optimizer.solvePass1(request, settings);
