@@ -6,10 +6,11 @@ import com.google.ortools.linearsolver.MPVariable;
 /**
  * Scenario MOIC ranges under every convex limit of a request: the capped simplex, {@code mean . w >= floor}, the sector
  * and stage bounds, the winners floor and the CVaR limit, by exact LPs (GLOP). {@link MoicRange#under} is exact for the
- * first two alone; the others, unlike the loss count, can shrink every scenario's range before any branching: at (20,250)
- * with loss at most 50/250 and CVaR(0.95) at most 0.6448, at the floor 2.32826 it leaves 89 scenarios undecided where
- * the floor alone ({@link MoicRange#under}) leaves 136 (130 instead of 89 can no longer lose, 31 instead of 25 must).
- * Only scenarios those cheaper bounds leave undecided are solved for, two LPs each, re-solved warm from the last basis.
+ * first two alone; the others, unlike the loss count, can shrink every scenario's range before any branching: at
+ * (20,250) with loss at most 50/250 and CVaR(0.95) at most 0.6448, at the floor 2.32826 it leaves 89 scenarios
+ * undecided where the floor alone ({@link MoicRange#under}) leaves 136 (130 instead of 89 can no longer lose, 31
+ * instead of 25 must). Only scenarios those cheaper bounds leave undecided are solved for, two LPs each, re-solved warm
+ * from the last basis.
  *
  * <p>With {@code cvarRows} only the marked scenarios' CVaR rows are in the LP: a relaxation of the CVaR limit, so the
  * ranges stay valid for any model that carries at least those rows.
@@ -26,8 +27,14 @@ final class ConvexRanges {
                         .anyMatch(g -> g.bounds().min() > 0 || g.bounds().max() < 1);
     }
 
-    static MoicRange tighten(Instance instance, double floor, MoicRange under, boolean[] cvarRows) {
+    /**
+     * The ranges under every convex limit; past {@code limit} the scenarios not reached yet keep the bounds of
+     * {@code under} (each bound found is valid alone).
+     */
+    static MoicRange tighten(
+            Instance instance, double floor, MoicRange under, boolean[] cvarRows, java.time.Duration limit) {
         OrTools.load();
+        long started = System.nanoTime();
         var scenarios = instance.scenarios();
         var limits = instance.limits();
         int bucketCount = instance.bucketCount();
@@ -66,7 +73,7 @@ final class ConvexRanges {
             // Every solve after the first changes only the objective: primal simplex from the last basis.
             lp.setSolverSpecificParametersAsString("use_preprocessing:false use_dual_simplex:false");
             var objective = lp.objective();
-            for (int j = 0; j < scenarios.size(); j++) {
+            for (int j = 0; j < scenarios.size() && System.nanoTime() - started < limit.toNanos(); j++) {
                 if (under.neverLoses(j) || under.alwaysLoses(j)) {
                     continue;
                 }

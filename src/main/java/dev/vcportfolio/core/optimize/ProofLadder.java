@@ -4,14 +4,14 @@ import com.google.ortools.linearsolver.MPSolver;
 import java.time.Duration;
 
 /**
- * Pass 1 and pass 2 on SCIP by proofs instead of one optimizing MILP. With an allocation known, a solve only has to show
- * that nothing beats it by more than the gap, and "no allocation with {@code E[M] >= h (1 + gap)} meets the limits" is
- * a MILP with nothing to bound but a loss count ({@link Goal.FewestLosses}), whose fixings and big-Ms are those of that
- * higher floor. SCIP settles such a step with cheap nodes ({@link ProofParameters}): at (20,250) with the loss limit
- * binding, 2,598 nodes in 0.6 s, where the optimizing model closes its gap in 4,356 nodes and 4.7 s. When a step finds
- * an allocation instead, the LP heuristic polishes it ({@link PrimalHeuristic#polish}) and the ladder climbs from the
- * polished one. Pass 2 is the same question with pass 1's floor fixed and the deviation from equal weights capped a gap
- * below the known one.
+ * Pass 1 and pass 2 on SCIP by proofs instead of one optimizing MILP. With an allocation known, a solve only has to
+ * show that nothing beats it by more than the gap, and "no allocation with {@code E[M] >= h (1 + gap)} meets the
+ * limits" is a MILP with nothing to bound but a loss count ({@link Goal.FewestLosses}), whose fixings and big-Ms are
+ * those of that higher floor. SCIP settles such a step with cheap nodes ({@link ProofParameters}): at (20,250) with the
+ * loss limit binding, 2,598 nodes in 0.6 s, where the optimizing model closes its gap in 4,356 nodes and 4.7 s. When a
+ * step finds an allocation instead, the LP heuristic polishes it ({@link PrimalHeuristic#polish}) and the ladder climbs
+ * from the polished one. Pass 2 is the same question with pass 1's floor fixed and the deviation from equal weights
+ * capped a gap below the known one.
  *
  * <p>Every step is deterministic (first allocation found, node limits, fixed seeds) and so is every polish, so the
  * ladder is too; nodes and the watchdog are shared by all its steps. A ladder stopped by a limit keeps its best
@@ -82,8 +82,20 @@ final class ProofLadder {
             }
             MilpAnswer step;
             try (var model = MilpModel.build(
-                    instance, settings.options(), Backend.SCIP, rung.question(target), Double.NaN, cvarRows)) {
-                var limits = settings.withNodeLimit(nodesLeft).withWatchdog(timeLeft);
+                    instance,
+                    settings.options(),
+                    Backend.SCIP,
+                    rung.question(target),
+                    Double.NaN,
+                    cvarRows,
+                    timeLeft)) {
+                // Building can take seconds (the convex ranges' LPs at (60,2000) with CVaR): the solve gets what is
+                // left.
+                var solveLeft = timeLeft();
+                if (!solveLeft.isPositive()) {
+                    return settled(best, SolveStatus.LIMIT_REACHED, relaxationBound(best), true);
+                }
+                var limits = settings.withNodeLimit(nodesLeft).withWatchdog(solveLeft);
                 step = MilpSolve.run(model, Backend.SCIP, limits, gap);
             }
             nodes += step.stats().nodes();
@@ -184,10 +196,17 @@ final class ProofLadder {
         return new Outcome.Stalled(best, nodes, millis());
     }
 
-    /** The optimizing model's LP relaxation (GLOP): a valid bound when the ladder stops before its proof. */
+    /**
+     * The optimizing model's LP relaxation (GLOP): a valid bound when the ladder stops before its proof. It runs after
+     * the watchdog may have fired (1.3 s at (60,2000) with CVaR), so it gets at most a twentieth of the watchdog more;
+     * an LP stopped short gives no bound.
+     */
     private double relaxationBound(PrimalHeuristic.Answer best) {
         try (var model =
                 MilpModel.build(instance, settings.options(), Backend.GLOP, rung.optimizing(), rung.floorFor(best))) {
+            var grace = settings.watchdog().dividedBy(20);
+            var left = timeLeft();
+            model.solver.setTimeLimit(Math.max(left.toMillis(), grace.toMillis()));
             return model.solver.solve() == MPSolver.ResultStatus.OPTIMAL
                     ? model.solver.objective().value()
                     : Double.NaN;

@@ -3,6 +3,7 @@ package dev.vcportfolio.core.optimize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vcportfolio.bench.SyntheticPortfolio;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ConvexRangesTest {
@@ -14,6 +15,7 @@ class ConvexRangesTest {
             .withCvar(0.95, 0.6448);
     private final Instance instance = Instance.of(SyntheticPortfolio.request(20, 250, 42, limits), true);
     private final double floor = 2.32;
+    private static final Duration NO_LIMIT = Duration.ofDays(1);
 
     @Test
     void the_cvar_limit_decides_scenarios_the_floor_alone_leaves_open_and_never_loosens_a_bound() {
@@ -21,7 +23,7 @@ class ConvexRangesTest {
         var under = MoicRange.under(instance.scenarios(), 0.15, instance.mean(), floor);
 
         // when
-        var tight = ConvexRanges.tighten(instance, floor, under, null);
+        var tight = ConvexRanges.tighten(instance, floor, under, null, NO_LIMIT);
 
         // then
         for (int j = 0; j < instance.scenarios().size(); j++) {
@@ -46,7 +48,7 @@ class ConvexRangesTest {
 
         // when
         var tight = ConvexRanges.tighten(
-                instance, floor, MoicRange.under(instance.scenarios(), 0.15, instance.mean(), floor), null);
+                instance, floor, MoicRange.under(instance.scenarios(), 0.15, instance.mean(), floor), null, NO_LIMIT);
 
         // then
         for (double[] w : new double[][] {a, b, mid}) {
@@ -56,6 +58,19 @@ class ConvexRangesTest {
                 assertThat(moic).isBetween(tight.low()[j] - 1e-7, tight.high()[j] + 1e-7);
             }
         }
+    }
+
+    @Test
+    void past_its_time_limit_it_keeps_the_bounds_it_was_given() {
+        // given
+        var under = MoicRange.under(instance.scenarios(), 0.15, instance.mean(), floor);
+
+        // when
+        var tight = ConvexRanges.tighten(instance, floor, under, null, Duration.ZERO);
+
+        // then
+        assertThat(tight.low()).containsExactly(under.low());
+        assertThat(tight.high()).containsExactly(under.high());
     }
 
     private static int decided(MoicRange range) {
