@@ -114,7 +114,7 @@ final class ConvexRanges {
             }
             var u = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "u" + j);
             var row = lp.makeConstraint(1, Double.POSITIVE_INFINITY, "cvar_" + j);
-            setMoic(row, w, scenarios.columns()[j]);
+            MoicRow.set(row, w, scenarios.columns()[j]);
             row.setCoefficient(tau, 1);
             row.setCoefficient(u, 1);
             cvar.setCoefficient(u, scale * scenarios.multiplicity()[j]);
@@ -123,12 +123,4 @@ final class ConvexRanges {
 
     /** Slack on LP bounds for GLOP's tolerances (1e-7 primal feasibility), far below the loss margin's 1e-6. */
     private static final double SLACK = 1e-7;
-
-    private static void setMoic(com.google.ortools.linearsolver.MPConstraint row, MPVariable[] w, double[] column) {
-        for (int b = 0; b < column.length; b++) {
-            if (column[b] != 0) {
-                row.setCoefficient(w[b], column[b]);
-            }
-        }
-    }
 }

@@ -224,16 +224,11 @@ final class HeuristicLp implements AutoCloseable {
 
     /** Best weights when exactly the scenarios in {@code losing} may lose; null when that LP is infeasible. */
     PrimalHeuristic.Answer solveFixed(boolean[] losing) {
-        addLossRows();
+        allowLosses(losing);
         var objective = lp.objective();
         objective.clear();
         setMean();
         objective.setMaximization();
-        for (int j = 0; j < excess.length; j++) {
-            if (excess[j] != null) {
-                excess[j].setUb(losing[j] ? Double.POSITIVE_INFINITY : 0);
-            }
-        }
         double[] w = solve();
         return w == null ? null : answer(w);
     }
@@ -263,15 +258,20 @@ final class HeuristicLp implements AutoCloseable {
      * scenarios in {@code losing} may lose; null when infeasible. Call once per LP (it adds the deviation rows).
      */
     PrimalHeuristic.Answer solveLeastDeviation(boolean[] losing, double floor) {
+        allowLosses(losing);
+        LeastDeviation.set(lp, weights, instance.mean(), floor);
+        double[] w = solve();
+        return w == null ? null : answer(w);
+    }
+
+    /** Exactly the scenarios in {@code losing} may fall short of 1; every other row is hard. */
+    private void allowLosses(boolean[] losing) {
         addLossRows();
         for (int j = 0; j < excess.length; j++) {
             if (excess[j] != null) {
                 excess[j].setUb(losing[j] ? Double.POSITIVE_INFINITY : 0);
             }
         }
-        LeastDeviation.set(lp, weights, instance.mean(), floor);
-        double[] w = solve();
-        return w == null ? null : answer(w);
     }
 
     private double[] solve() {
@@ -353,12 +353,7 @@ final class HeuristicLp implements AutoCloseable {
     }
 
     private void setMoic(MPConstraint row, int j) {
-        double[] column = instance.scenarios().columns()[j];
-        for (int b = 0; b < column.length; b++) {
-            if (column[b] != 0) {
-                row.setCoefficient(weights[b], column[b]);
-            }
-        }
+        MoicRow.set(row, weights, instance.scenarios().columns()[j]);
     }
 
     int solves() {

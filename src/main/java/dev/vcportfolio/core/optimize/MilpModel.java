@@ -285,12 +285,7 @@ final class MilpModel implements AutoCloseable {
     private MPConstraint cvarExpression;
 
     private void setScenarioMoic(MPConstraint row, int j) {
-        double[] column = instance.scenarios().columns()[j];
-        for (int b = 0; b < column.length; b++) {
-            if (column[b] != 0) {
-                row.setCoefficient(weights[b], column[b]);
-            }
-        }
+        MoicRow.set(row, weights, instance.scenarios().columns()[j]);
     }
 
     private void setObjective() {

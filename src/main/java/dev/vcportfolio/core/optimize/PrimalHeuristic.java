@@ -107,14 +107,10 @@ final class PrimalHeuristic implements AutoCloseable {
      * budget (solver tolerances) or the watchdog {@code limit} passed first.
      */
     static Optional<Answer> polish(Instance instance, double[] weights, java.time.Duration limit) {
-        var losing = instance.losersWithinBudget(weights, 1 + Instance.LOSS_MARGIN / 2);
-        if (losing == null) {
-            return Optional.empty();
-        }
-        try (var heuristic = new PrimalHeuristic(instance, System.nanoTime() + limit.toNanos())) {
+        return forLossSetOf(instance, weights, limit, (heuristic, losing) -> {
             var fixed = heuristic.lp.solveFixed(losing);
-            return fixed == null ? Optional.empty() : Optional.of(heuristic.localSearch(fixed));
-        }
+            return fixed == null ? null : heuristic.localSearch(fixed);
+        });
     }
 
     /**
@@ -123,12 +119,25 @@ final class PrimalHeuristic implements AutoCloseable {
      */
     static Optional<Answer> leastDeviationFor(
             Instance instance, double[] weights, double floor, java.time.Duration limit) {
+        return forLossSetOf(
+                instance, weights, limit, (heuristic, losing) -> heuristic.lp.solveLeastDeviation(losing, floor));
+    }
+
+    /**
+     * {@code solve} on the loss set of {@code weights} (scenarios below {@code 1 + margin/2} count as losing); empty
+     * when that set exceeds the budget or {@code solve} finds nothing.
+     */
+    private static Optional<Answer> forLossSetOf(
+            Instance instance,
+            double[] weights,
+            java.time.Duration limit,
+            java.util.function.BiFunction<PrimalHeuristic, boolean[], Answer> solve) {
         var losing = instance.losersWithinBudget(weights, 1 + Instance.LOSS_MARGIN / 2);
         if (losing == null) {
             return Optional.empty();
         }
         try (var heuristic = new PrimalHeuristic(instance, System.nanoTime() + limit.toNanos())) {
-            return Optional.ofNullable(heuristic.lp.solveLeastDeviation(losing, floor));
+            return Optional.ofNullable(solve.apply(heuristic, losing));
         }
     }
 
