@@ -14,6 +14,22 @@ export function setToken(value) {
   }
 }
 
+/**
+ * The first run's address carries a token in its fragment (`/#token=…`; a fragment never reaches a server or its logs).
+ * Keep it in this tab like a typed one, and take it out of the address bar so it is not bookmarked or shared.
+ */
+export function takeTokenFromAddress() {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  const given = fragment.get('token');
+  if (given === null) {
+    return;
+  }
+  setToken(given.trim());
+  fragment.delete('token');
+  const rest = fragment.toString();
+  history.replaceState(history.state, '', location.pathname + location.search + (rest ? `#${rest}` : ''));
+}
+
 /** A refused call: HTTP status plus the RFC 9457 problem (title, detail, errors[{field, message}]). */
 export class ApiError extends Error {
   constructor(status, problem) {

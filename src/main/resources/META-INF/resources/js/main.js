@@ -1,6 +1,6 @@
 // Wires the page: form → optimization request → status polling → results, frontier, evaluation and export.
 
-import { ApiError, getJson, getMoic, postJson, setToken, token } from './api.js';
+import { ApiError, getJson, getMoic, postJson, setToken, takeTokenFromAddress, token } from './api.js';
 import { frontierChart } from './charts.js';
 import { addBucketRow, addSectorRow, clearErrors, fillStageRows, readRequest, showErrors } from './form.js';
 import { multiple, percent, setCurrency } from './format.js';
@@ -21,6 +21,7 @@ const state = {
 };
 
 function init() {
+  takeTokenFromAddress();
   $('token').value = token();
   $('token').addEventListener('input', (e) => setToken(e.target.value.trim()));
   // One fund id per browser unless changed: it is part of a simulated matrix's key, so repeats reuse the matrix.

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The packaged service starts on an empty database and on an up-to-date one, refuses to start when an applied migration
- * was edited, and with nothing configured runs on an embedded PostgreSQL whose data survives a restart.
+ * was edited, and with no database configured runs on an embedded PostgreSQL whose data survives a restart (with a
+ * token configured, no first-run local token is made).
  */
 @ExtendWith(SharedDatabase.class)
 class StartupIT {
@@ -81,7 +82,11 @@ class StartupIT {
         try (ServiceProcess service = ServiceProcess.launch("embedded-first", environment)) {
             Duration ready = service.awaitReady(START_TIMEOUT);
             System.out.printf("StartupIT: embedded cold start (initdb + migrate) ready in %d ms%n", ready.toMillis());
-            assertThat(service.output()).contains("Database: embedded PostgreSQL on 127.0.0.1:");
+            assertThat(service.output())
+                    .contains("Database: embedded PostgreSQL on 127.0.0.1:")
+                    .as("a configured token turns the first run's local token off")
+                    .doesNotContain("#token=", "First run");
+            assertThat(unauthenticated(service.uri("/api/calibrations"))).isEqualTo(401);
             assertThat(post(service.uri("/api/calibrations"), calibration("survives-restart")))
                     .isEqualTo(201);
             assertThat(service.stop()).isIn(0, 143);
@@ -110,6 +115,12 @@ class StartupIT {
                 .build();
         return HttpClient.newHttpClient()
                 .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static int unauthenticated(URI uri) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 

@@ -16,6 +16,12 @@ public final class DatabaseBootstrap {
 
     static final String DEFAULT_DATA_DIRECTORY = "data/postgres";
 
+    /**
+     * {@code true} exactly when the service runs on its embedded PostgreSQL; set either way here, so it cannot be
+     * claimed from outside. With no tokens configured it turns on the first run's local token (DESIGN 17).
+     */
+    public static final String EMBEDDED = "app.database.embedded";
+
     private DatabaseBootstrap() {}
 
     /**
@@ -59,16 +65,23 @@ public final class DatabaseBootstrap {
 
     private static Map<String, String> database(Function<String, Optional<String>> setting) {
         if (setting.apply("quarkus.datasource.reactive.url").isPresent()) {
-            return Map.of("app.database.description", "PostgreSQL from the quarkus.datasource properties");
+            return Map.of(
+                    "app.database.description", "PostgreSQL from the quarkus.datasource properties", EMBEDDED, "false");
         }
         Optional<String> url = setting.apply("DB_URL");
         if (url.isPresent() && !url.get().isBlank()) {
-            return DatabaseTarget.fromUrl(url.get(), setting.apply("DB_USER"), setting.apply("DB_PASSWORD"))
-                    .quarkusProperties();
+            return withEmbedded(
+                    DatabaseTarget.fromUrl(url.get(), setting.apply("DB_USER"), setting.apply("DB_PASSWORD")), false);
         }
         Path dataDirectory = Path.of(setting.apply("APP_EMBEDDED_DB_DIR").orElse(DEFAULT_DATA_DIRECTORY));
         int port = setting.apply("APP_EMBEDDED_DB_PORT").map(Integer::parseInt).orElse(0);
-        return EmbeddedDatabase.start(dataDirectory, port).target().quarkusProperties();
+        return withEmbedded(EmbeddedDatabase.start(dataDirectory, port).target(), true);
+    }
+
+    private static Map<String, String> withEmbedded(DatabaseTarget target, boolean embedded) {
+        Map<String, String> properties = new LinkedHashMap<>(target.quarkusProperties());
+        properties.put(EMBEDDED, Boolean.toString(embedded));
+        return properties;
     }
 
     /** System property, then the environment variable of the same name or its Quarkus-style spelling. */

@@ -50,6 +50,11 @@ public final class TokenTable {
         return new TokenTable(entries);
     }
 
+    /** A table of one token, held as its hash like every other (the first run's local token). */
+    static TokenTable single(String token, FundScope scope) {
+        return new TokenTable(List.of(new Entry(sha256(token), scope, false)));
+    }
+
     public boolean isEmpty() {
         return entries.isEmpty();
     }

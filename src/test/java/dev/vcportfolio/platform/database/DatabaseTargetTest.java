@@ -53,8 +53,10 @@ class DatabaseTargetTest {
         // when
         Map<String, String> resolved = DatabaseBootstrap.resolve(name -> Optional.ofNullable(settings.get(name)));
 
-        // then no URL is overridden and nothing embedded is started
-        assertThat(resolved).doesNotContainKey("quarkus.datasource.reactive.url");
+        // then no URL is overridden, nothing embedded is started, and the first run's local token stays off
+        assertThat(resolved)
+                .doesNotContainKey("quarkus.datasource.reactive.url")
+                .containsEntry(DatabaseBootstrap.EMBEDDED, "false");
     }
 
     @Test
@@ -66,7 +68,8 @@ class DatabaseTargetTest {
         // then
         assertThat(resolved)
                 .containsEntry("quarkus.datasource.jdbc.url", "jdbc:postgresql://h:1/d")
-                .containsEntry("app.database.description", "PostgreSQL server at h:1/d (from DB_URL)");
+                .containsEntry("app.database.description", "PostgreSQL server at h:1/d (from DB_URL)")
+                .containsEntry(DatabaseBootstrap.EMBEDDED, "false");
     }
 
     @Test
