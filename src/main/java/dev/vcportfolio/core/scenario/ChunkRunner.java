@@ -8,16 +8,31 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Runs the chunks of one generation: the caller and up to {@code parallelism - 1} pool workers take chunk numbers from
  * a shared counter until none are left. Which thread fills which cells never matters, because every cell has its own
- * stream and a fixed place in the output array.
+ * stream and a fixed place in the output arrays.
+ *
+ * @param <T> a working thread's tallies; they add up to the same totals in any order
  */
-final class ChunkRunner {
+final class ChunkRunner<T extends ChunkRunner.Tally<T>> {
 
-    private final CompiledModel model;
-    private final float[] values;
+    /** A working thread's counts, merged into the caller's at the end. */
+    interface Tally<T> {
+        void add(T other);
+    }
+
+    /** One working thread's simulator: fills scenarios {@code [from, to)} and keeps its own tallies. */
+    interface Worker<T> {
+        void run(int from, int to);
+
+        T tally();
+    }
+
+    private final int scenarioCount;
+    private final Supplier<Worker<T>> workers;
     private final GenerationControl control;
     private final int chunks;
     private final AtomicInteger nextChunk = new AtomicInteger();
@@ -25,11 +40,11 @@ final class ChunkRunner {
     private final Object progressLock = new Object();
     private int chunksDone;
 
-    ChunkRunner(CompiledModel model, float[] values, GenerationControl control) {
-        this.model = model;
-        this.values = values;
+    ChunkRunner(int scenarioCount, GenerationControl control, Supplier<Worker<T>> workers) {
+        this.scenarioCount = scenarioCount;
+        this.workers = workers;
         this.control = control;
-        this.chunks = (int) ((model.scenarioCount + (long) control.chunkScenarios() - 1) / control.chunkScenarios());
+        this.chunks = (int) ((scenarioCount + (long) control.chunkScenarios() - 1) / control.chunkScenarios());
     }
 
     int chunks() {
@@ -37,10 +52,10 @@ final class ChunkRunner {
     }
 
     /** Fills every cell and returns the merged tallies; rethrows the first failure or cancellation of any worker. */
-    SimulationTally run() {
+    T run() {
         int helperCount = Math.min(control.parallelism(), chunks) - 1;
         List<Helper> helpers = new ArrayList<>(helperCount);
-        SimulationTally total;
+        T total;
         try {
             for (int i = 0; i < helperCount; i++) {
                 Helper helper = new Helper();
@@ -68,23 +83,23 @@ final class ChunkRunner {
      * A pool task that works only if it claims itself before the caller does. Future.cancel cannot tell a queued task
      * from a running one (both are "new" until they finish), so the claim is what says whether to wait for it.
      */
-    private final class Helper implements Callable<SimulationTally> {
+    private final class Helper implements Callable<T> {
 
         private final AtomicBoolean claimed = new AtomicBoolean();
-        private Future<SimulationTally> future;
+        private Future<T> future;
 
         boolean claim() {
             return claimed.compareAndSet(false, true);
         }
 
         @Override
-        public SimulationTally call() {
+        public T call() {
             return claim() ? work() : null;
         }
     }
 
-    private SimulationTally work() {
-        ChunkSimulator simulator = new ChunkSimulator(model, values, control.chunkScenarios());
+    private T work() {
+        Worker<T> simulator = workers.get();
         try {
             while (!stop.get()) {
                 if (control.cancelled().getAsBoolean()) {
@@ -95,14 +110,14 @@ final class ChunkRunner {
                     break;
                 }
                 int from = chunk * control.chunkScenarios();
-                simulator.run(from, Math.min(model.scenarioCount, from + control.chunkScenarios()));
+                simulator.run(from, Math.min(scenarioCount, from + control.chunkScenarios()));
                 reportChunkDone();
             }
         } catch (RuntimeException | Error e) {
             stop.set(true);
             throw e;
         }
-        return simulator.tally;
+        return simulator.tally();
     }
 
     private void reportChunkDone() {
@@ -112,7 +127,7 @@ final class ChunkRunner {
         }
     }
 
-    private SimulationTally await(Helper helper, List<Helper> all) {
+    private T await(Helper helper, List<Helper> all) {
         try {
             return helper.future.get();
         } catch (InterruptedException e) {
@@ -133,7 +148,7 @@ final class ChunkRunner {
     }
 
     /** After a failure: drop helpers not yet started and let running ones reach their next chunk boundary. */
-    private static void drain(List<Helper> helpers) {
+    private void drain(List<Helper> helpers) {
         for (Helper helper : helpers) {
             if (helper.claim()) {
                 helper.future.cancel(false);

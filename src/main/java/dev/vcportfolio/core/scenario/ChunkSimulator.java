@@ -8,7 +8,7 @@ package dev.vcportfolio.core.scenario;
  * per round; on an exit one uniform for the Pareto draw and one for the idiosyncratic shock), then the recycled paths.
  * Recycled paths come last so that switching recycling on leaves the base deals' draws untouched.
  */
-final class ChunkSimulator {
+final class ChunkSimulator implements ChunkRunner.Worker<SimulationTally> {
 
     private static final int EXIT = 0;
     private static final int GRADUATE = 1;
@@ -34,17 +34,23 @@ final class ChunkSimulator {
             maxDeals = Math.max(maxDeals, deals);
         }
         this.dealValues = new double[model.recycling ? maxDeals : 0];
-        this.tally = new SimulationTally(model.bucketCount, model.regimeCut.length, CompiledModel.STAGES);
+        this.tally = new SimulationTally(model.bucketCount, model.regimes.count(), CompiledModel.STAGES);
+    }
+
+    @Override
+    public SimulationTally tally() {
+        return tally;
     }
 
     /** Fills scenarios {@code [from, to)} of every bucket. */
-    void run(int from, int to) {
+    @Override
+    public void run(int from, int to) {
         for (int s = from; s < to; s++) {
             SplitMix64 scenarioStream = cellStream;
             scenarioStream.reset(model.seed.streamState(s, -1));
-            int regime = model.regimeOf(scenarioStream);
+            int regime = model.regimes.regimeOf(scenarioStream);
             tally.regimes[regime]++;
-            regimeFactors[s - from] = model.regimeFactor(regime, scenarioStream);
+            regimeFactors[s - from] = model.regimes.factor(regime, scenarioStream);
         }
         int scenarios = model.scenarioCount;
         for (int b = 0; b < model.bucketCount; b++) {

@@ -30,7 +30,8 @@ public final class ScenarioGenerator {
     public ScenarioGenerationResult generate(ScenarioSpec spec, GenerationControl control) {
         CompiledModel model = new CompiledModel(spec);
         float[] values = new float[model.bucketCount * model.scenarioCount];
-        ChunkRunner runner = new ChunkRunner(model, values, control);
+        ChunkRunner<SimulationTally> runner = new ChunkRunner<>(
+                model.scenarioCount, control, () -> new ChunkSimulator(model, values, control.chunkScenarios()));
         SimulationTally tally = runner.run();
         MoicMatrix matrix = new MoicMatrix(spec.bucketKeys(), spec.scenarioCount(), values);
         return new ScenarioGenerationResult(

@@ -1,7 +1,7 @@
 package dev.vcportfolio.core.scenario;
 
 /** One working thread's counts; counts add up to the same totals in any order, so diagnostics stay deterministic. */
-final class SimulationTally {
+final class SimulationTally implements ChunkRunner.Tally<SimulationTally> {
 
     final long[] winners;
     final long[] regimes;
@@ -20,7 +20,8 @@ final class SimulationTally {
         stageRounds = new long[stages * 4];
     }
 
-    void add(SimulationTally other) {
+    @Override
+    public void add(SimulationTally other) {
         addInto(winners, other.winners);
         addInto(regimes, other.regimes);
         addInto(stageRounds, other.stageRounds);
@@ -31,7 +32,7 @@ final class SimulationTally {
         cappedDraws += other.cappedDraws;
     }
 
-    private static void addInto(long[] target, long[] source) {
+    static void addInto(long[] target, long[] source) {
         for (int i = 0; i < target.length; i++) {
             target[i] += source[i];
         }
