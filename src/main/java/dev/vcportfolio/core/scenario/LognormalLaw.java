@@ -34,9 +34,13 @@ public record LognormalLaw(double median, double p90) {
         return StrictMath.log(p90 / median) / Z90;
     }
 
-    /** The value at quantile {@code u} in (0, 1): {@code median * exp(sigma * z(u))}. */
+    /** The value at quantile {@code u} in [0, 1): {@code median * exp(sigma * z(u))}. */
     public double quantile(double u) {
-        double sigma = sigma();
+        return quantile(median, sigma(), u);
+    }
+
+    /** The generator's one formula for a draw, from a precomputed {@link #sigma()}; exactly the median when it is 0. */
+    static double quantile(double median, double sigma, double u) {
         return sigma == 0 ? median : median * StrictMath.exp(sigma * NormalQuantile.of(u));
     }
 }

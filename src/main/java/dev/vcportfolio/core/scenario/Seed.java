@@ -36,6 +36,16 @@ public record Seed(long word0, long word1, long word2, long word3) {
         return h;
     }
 
+    /**
+     * Starting state of one deal's stream in the round-by-round model: (scenario, row, deal). Rows use stream numbers
+     * above every bucket's, so no deal stream meets a bucket's systematic stream.
+     */
+    long dealState(int scenario, int row, int deal) {
+        return SplitMix64.mix(streamState(scenario, ROW_STREAMS + row) ^ SplitMix64.mix(0x6a09e667f3bcc909L + deal));
+    }
+
+    private static final int ROW_STREAMS = 1 << 20;
+
     private static long word(byte[] bytes, int from) {
         long w = 0;
         for (int i = from; i < from + 8; i++) {
