@@ -45,6 +45,8 @@ final class CompiledRounds {
     final double[] idiosyncraticWeight;
     /** Entry year of each deal of each row: {@code entryYears[row][deal]}. */
     final double[][] entryYears;
+    /** {@link Seed#dealSalt} of every deal number any row uses. */
+    final long[] dealSalts;
 
     CompiledRounds(RoundSpec spec) {
         Calibration calibration = spec.calibration();
@@ -83,6 +85,11 @@ final class CompiledRounds {
         returnMultiplier = new double[rowCount];
         idiosyncraticWeight = new double[rowCount];
         entryYears = new double[rowCount][];
+        int maxDeals = spec.rows().stream().mapToInt(StrategyRow::deals).max().orElse(1);
+        dealSalts = new long[maxDeals];
+        for (int d = 0; d < maxDeals; d++) {
+            dealSalts[d] = Seed.dealSalt(d);
+        }
         for (int r = 0; r < rowCount; r++) {
             StrategyRow row = spec.rows().get(r);
             SectorAdjustment adjustment = spec.adjustment(row.bucket().sector());

@@ -76,8 +76,9 @@ final class DealPathSimulator implements ChunkRunner.Worker<RoundTally> {
         double followOn = 0;
         double years = 0;
         double ownership = 0;
+        long cellState = model.seed.cellState(scenario, row);
         for (int d = 0; d < deals; d++) {
-            random.reset(model.seed.dealState(scenario, row, d));
+            random.reset(Seed.dealState(cellState, model.dealSalts[d]));
             value += deal(row, model.entryYears[row][d], scale, systematicFactor);
             followOn += followedOn;
             years += exitYears;

@@ -4,8 +4,8 @@ package dev.vcportfolio.core.scenario;
  * A lognormal law given by its median and 90th percentile, the way calibrations state durations and step-ups: {@code
  * ln X ~ N(ln median, sigma)} with {@code sigma = ln(p90 / median) / z90}. A median equal to its P90 is a fixed value.
  *
- * <p>Draws go through {@link NormalQuantile} and {@link StrictMath} only, so every JVM and native image give the same
- * bits.
+ * <p>Draws go through {@link NormalQuantile} and {@link Exponential} only (plain double arithmetic and StrictMath), so
+ * every JVM and native image give the same bits.
  *
  * @param median the law's median, finite and &gt; 0
  * @param p90 the 90th percentile, finite and &ge; median
@@ -41,6 +41,6 @@ public record LognormalLaw(double median, double p90) {
 
     /** The generator's one formula for a draw, from a precomputed {@link #sigma()}; exactly the median when it is 0. */
     static double quantile(double median, double sigma, double u) {
-        return sigma == 0 ? median : median * StrictMath.exp(sigma * NormalQuantile.of(u));
+        return sigma == 0 ? median : median * Exponential.exp(sigma * NormalQuantile.of(u));
     }
 }

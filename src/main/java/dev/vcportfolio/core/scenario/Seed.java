@@ -37,11 +37,21 @@ public record Seed(long word0, long word1, long word2, long word3) {
     }
 
     /**
-     * Starting state of one deal's stream in the round-by-round model: (scenario, row, deal). Rows use stream numbers
+     * The base state of one (scenario, row) cell's deal streams in the round-by-round model. Rows use stream numbers
      * above every bucket's, so no deal stream meets a bucket's systematic stream.
      */
-    long dealState(int scenario, int row, int deal) {
-        return SplitMix64.mix(streamState(scenario, ROW_STREAMS + row) ^ SplitMix64.mix(0x6a09e667f3bcc909L + deal));
+    long cellState(int scenario, int row) {
+        return streamState(scenario, ROW_STREAMS + row);
+    }
+
+    /** Starting state of deal {@code d}'s stream in a cell: {@code mix(cellState ^ dealSalt(d))}. */
+    static long dealState(long cellState, long dealSalt) {
+        return SplitMix64.mix(cellState ^ dealSalt);
+    }
+
+    /** The per-deal salt of {@link #dealState}, the same for every cell (so it is computed once per generation). */
+    static long dealSalt(int deal) {
+        return SplitMix64.mix(0x6a09e667f3bcc909L + deal);
     }
 
     private static final int ROW_STREAMS = 1 << 20;

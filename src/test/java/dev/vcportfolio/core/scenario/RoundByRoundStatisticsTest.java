@@ -29,7 +29,7 @@ class RoundByRoundStatisticsTest {
         LognormalLaw law = new LognormalLaw(median, p90);
         SplitMix64 random = new SplitMix64(11);
 
-        // when
+        // when the generator's draws are taken
         long belowMedian = 0;
         long belowP90 = 0;
         for (int i = 0; i < DRAWS; i++) {
