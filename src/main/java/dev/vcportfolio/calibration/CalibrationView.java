@@ -1,6 +1,8 @@
 package dev.vcportfolio.calibration;
 
 import dev.vcportfolio.core.model.Stage;
+import dev.vcportfolio.core.scenario.BenchmarkCalibrationV2;
+import dev.vcportfolio.core.scenario.RoundDynamics;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -10,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A stored calibration snapshot, as the API shows it. {@code fundId} is null for the shared benchmarks;
  * {@code roundDynamics} is null for a snapshot stored without them, which falls back to {@code industry-benchmark-v2}'s
- * (the shipped benchmark that carries them).
+ * ({@link #roundDynamicsOrBenchmark()}).
  */
 @RegisterForReflection
 public record CalibrationView(
@@ -27,7 +29,16 @@ public record CalibrationView(
 
     public static final String BENCHMARK_VERSION = "industry-benchmark-v1";
 
+    public static final String BENCHMARK_V2_VERSION = BenchmarkCalibrationV2.VERSION;
+
     static final String ROUND_DYNAMICS = "Per stage: yearsToNextRound, stepUp and dilution of the round into the stage"
             + " (Seed: 1 and 0), entryPostMoney. Absent (null) for a calibration stored without them: it falls back to"
             + " industry-benchmark-v2's.";
+
+    /** This snapshot's round dynamics for the engine, or {@code industry-benchmark-v2}'s when it has none. */
+    public RoundDynamics roundDynamicsOrBenchmark() {
+        return roundDynamics == null
+                ? BenchmarkCalibrationV2.roundDynamics()
+                : StageRoundDynamics.toCore(roundDynamics);
+    }
 }

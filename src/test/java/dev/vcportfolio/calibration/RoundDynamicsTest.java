@@ -9,9 +9,11 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vcportfolio.support.Sql;
+import dev.vcportfolio.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -25,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The calibration v2 fields through the real stack: stored and read back as sent, Seed's omitted step-up and dilution
- * stored as 1 and 0, and every broken rule a 400 naming its field with nothing written.
+ * stored as 1 and 0, every broken rule a 400 naming its field with nothing written, and the shipped
+ * {@code industry-benchmark-v2} readable by every token.
  */
 @QuarkusTest
 class RoundDynamicsTest {
@@ -200,6 +203,39 @@ class RoundDynamicsTest {
                         "roundDynamics.SeriesA.yearsToNextRound",
                         "must not be null",
                         d -> stage(d, "SeriesA").remove("yearsToNextRound")));
+    }
+
+    @Test
+    void the_shipped_benchmark_v2_is_listed_for_any_token() {
+        // when
+        Response listed = asOtherFund().get("/api/calibrations");
+
+        // then
+        listed.then().statusCode(200);
+        assertThat(listed.jsonPath().getList("findAll { it.fundId == null }.version", String.class))
+                .contains(CalibrationView.BENCHMARK_VERSION, CalibrationView.BENCHMARK_V2_VERSION);
+    }
+
+    @Test
+    void the_shipped_benchmark_v2_is_readable_with_its_round_dynamics() {
+        // when
+        Response read = asOtherFund().get("/api/calibrations/" + CalibrationView.BENCHMARK_V2_VERSION);
+
+        // then
+        read.then()
+                .statusCode(200)
+                .body("fundId", nullValue())
+                .body("roundDynamics.Seed.entryPostMoney", equalTo(1.92e7f))
+                .body("roundDynamics.Seed.stepUp.p90", equalTo(1.0f))
+                .body("roundDynamics.SeriesA.stepUp.median", equalTo(3.07f))
+                .body("roundDynamics.SeriesB.dilution", equalTo(0.15f))
+                .body("roundDynamics.SeriesC.yearsToNextRound.p90", equalTo(5.45f))
+                .body("transitionStats.Seed.graduateRate", equalTo(0.46f))
+                .body("exitOutcomes.SeriesC.p90MOIC", equalTo(11.49f));
+    }
+
+    private static RequestSpecification asOtherFund() {
+        return given().header(TestTokens.AUTHORIZATION, TestTokens.bearer(TestTokens.OTHER_TOKEN));
     }
 
     private static Arguments broken(String field, String message, Consumer<ObjectNode> breakIt) {
