@@ -22,6 +22,7 @@ public class CalibrationRepository {
 
     private static final TypeReference<Map<Stage, TransitionRates>> RATES = new TypeReference<>() {};
     private static final TypeReference<Map<Stage, ExitOutcome>> EXITS = new TypeReference<>() {};
+    private static final TypeReference<Map<Stage, StageRoundDynamics>> ROUND_DYNAMICS = new TypeReference<>() {};
 
     private final Pool pool;
     private final JsonColumns json;
@@ -32,7 +33,8 @@ public class CalibrationRepository {
     }
 
     /**
-     * Inserts a fund's new snapshot; empty when that fund already has the version (versions are immutable) or a shared
+     * Inserts a fund's new snapshot, its round dynamics (when given) stored complete: Seed's omitted step-up and
+     * dilution as 1 and 0. Empty when that fund already has the version (versions are immutable) or a shared
      * snapshot has it (its name is public, and a fund's copy would make the version mean two things).
      */
     public Uni<Optional<CalibrationView>> insert(SqlClient client, CalibrationRequest request, ModelParams params) {
@@ -44,15 +46,20 @@ public class CalibrationRepository {
                 .addJsonObject(json.object(params))
                 .addInteger(request.sampleSize())
                 .addString(request.dataWindow())
-                .addString(request.calibrationMethod());
+                .addString(request.calibrationMethod())
+                .addValue(
+                        request.roundDynamics() == null
+                                ? null
+                                : json.object(StageRoundDynamics.normalized(request.roundDynamics())));
         return client.preparedQuery("""
                         INSERT INTO calibration_snapshots (version, fund_id, transition_stats, exit_outcomes,
-                                                           model_params, sample_size, data_window, calibration_method)
-                        SELECT $1, $2, $3, $4, $5, $6, $7, $8
+                                                           model_params, sample_size, data_window, calibration_method,
+                                                           round_dynamics)
+                        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
                         WHERE NOT EXISTS (SELECT 1 FROM calibration_snapshots WHERE fund_id IS NULL AND version = $1)
                         ON CONFLICT DO NOTHING
-                        RETURNING version, fund_id, transition_stats, exit_outcomes, model_params, sample_size,
-                                  data_window, calibration_method, created_at""").execute(tuple).map(this::first);
+                        RETURNING version, fund_id, transition_stats, exit_outcomes, round_dynamics, model_params,
+                                  sample_size, data_window, calibration_method, created_at""").execute(tuple).map(this::first);
     }
 
     /**
@@ -61,8 +68,8 @@ public class CalibrationRepository {
      */
     public Uni<Optional<CalibrationView>> findVisible(String version, List<UUID> fundIds) {
         return pool.preparedQuery("""
-                        SELECT version, fund_id, transition_stats, exit_outcomes, model_params, sample_size,
-                               data_window, calibration_method, created_at
+                        SELECT version, fund_id, transition_stats, exit_outcomes, round_dynamics, model_params,
+                               sample_size, data_window, calibration_method, created_at
                         FROM calibration_snapshots
                         WHERE version = $1 AND (fund_id IS NULL OR fund_id = ANY($2))
                         ORDER BY array_position($2, fund_id) NULLS LAST
@@ -74,8 +81,8 @@ public class CalibrationRepository {
     /** The shared benchmark snapshots and those of the given funds, oldest first. */
     public Uni<List<CalibrationView>> list(List<UUID> fundIds, int limit) {
         return pool.preparedQuery("""
-                        SELECT version, fund_id, transition_stats, exit_outcomes, model_params, sample_size,
-                               data_window, calibration_method, created_at
+                        SELECT version, fund_id, transition_stats, exit_outcomes, round_dynamics, model_params,
+                               sample_size, data_window, calibration_method, created_at
                         FROM calibration_snapshots
                         WHERE fund_id IS NULL OR fund_id = ANY($1)
                         ORDER BY created_at, version, fund_id
@@ -99,6 +106,7 @@ public class CalibrationRepository {
                 row.getUUID("fund_id"),
                 json.read(row.getValue("transition_stats"), RATES),
                 json.read(row.getValue("exit_outcomes"), EXITS),
+                json.read(row.getValue("round_dynamics"), ROUND_DYNAMICS),
                 json.read(row.getValue("model_params"), ModelParams.class),
                 row.getInteger("sample_size"),
                 row.getString("data_window"),

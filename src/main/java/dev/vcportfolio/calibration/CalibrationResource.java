@@ -29,6 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class CalibrationResource {
 
+    static final String FALLBACK = "roundDynamics is null for a calibration stored without it; such a calibration"
+            + " falls back to the round dynamics of the shared industry-benchmark-v2.";
+
     private final CalibrationService service;
     private final Caller caller;
 
@@ -57,7 +60,10 @@ public class CalibrationResource {
     }
 
     @GET
-    @Operation(operationId = "listCalibrations", summary = "The benchmark calibrations and the caller's own")
+    @Operation(
+            operationId = "listCalibrations",
+            summary = "The benchmark calibrations and the caller's own",
+            description = FALLBACK)
     public Uni<List<CalibrationView>> list() {
         return service.list(caller.funds());
     }
@@ -68,7 +74,7 @@ public class CalibrationResource {
             operationId = "getCalibration",
             summary = "One calibration snapshot",
             description = "The fund's own snapshot of the version, else the shared benchmark of that version. Without"
-                    + " fundId, the first of the token's funds that has the version.")
+                    + " fundId, the first of the token's funds that has the version. " + FALLBACK)
     public Uni<CalibrationView> get(
             @PathParam("version") String version,
             @Parameter(description = "The fund whose version to read; default: any of the token's funds")

@@ -5,6 +5,7 @@ import dev.vcportfolio.core.error.FieldViolation;
 import dev.vcportfolio.core.model.Stage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rules that tie a calibration's fields together (per-field ranges are bean-validation annotations). All
@@ -16,6 +17,14 @@ final class CalibrationRules {
     static final double MIN_P90_TO_MEDIAN = 1.4;
 
     static final double MAX_P90_TO_MEDIAN = 25;
+
+    /** Years at a stage: a median beyond this is no venture timeline (and a typo'd unit, e.g. months). */
+    static final double MAX_YEARS_MEDIAN = 20;
+
+    static final double MAX_YEARS_P90 = 50;
+
+    /** A round priced more than a hundred times its predecessor's post-money is a typo, not a calibration. */
+    static final double MAX_STEP_UP_P90 = 100;
 
     private static final double TOLERANCE = 1e-9;
 
@@ -46,6 +55,9 @@ final class CalibrationRules {
                 }
             }
         }
+        if (request.roundDynamics() != null) {
+            checkRoundDynamics(request.roundDynamics(), violations);
+        }
         if (request.regimes() != null) {
             double total =
                     request.regimes().stream().mapToDouble(Regime::probability).sum();
@@ -60,5 +72,60 @@ final class CalibrationRules {
         if (!violations.isEmpty()) {
             throw new DomainException.Invalid("the calibration is inconsistent", violations);
         }
+    }
+
+    /**
+     * Every stage is needed; {@code stepUp} and {@code dilution} may be omitted only at Seed, the first stage, whose
+     * entry round has no predecessor. Per-field ranges without a cross-field or per-law bound are bean validation's.
+     */
+    private static void checkRoundDynamics(Map<Stage, StageRoundDynamics> dynamics, List<FieldViolation> violations) {
+        for (Stage stage : Stage.values()) {
+            String field = "roundDynamics." + stage;
+            StageRoundDynamics stageDynamics = dynamics.get(stage);
+            if (stageDynamics == null) {
+                violations.add(new FieldViolation(field, "is required for every stage when roundDynamics is given"));
+                continue;
+            }
+            checkLaw(field + ".yearsToNextRound", stageDynamics.yearsToNextRound(), violations);
+            checkUpperBound(
+                    field + ".yearsToNextRound.median",
+                    median(stageDynamics.yearsToNextRound()),
+                    MAX_YEARS_MEDIAN,
+                    violations);
+            checkUpperBound(
+                    field + ".yearsToNextRound.p90", p90(stageDynamics.yearsToNextRound()), MAX_YEARS_P90, violations);
+            boolean first = stage == Stage.Seed;
+            if (stageDynamics.stepUp() == null) {
+                if (!first) {
+                    violations.add(new FieldViolation(field + ".stepUp", "is required for every stage but Seed"));
+                }
+            } else {
+                checkLaw(field + ".stepUp", stageDynamics.stepUp(), violations);
+                checkUpperBound(field + ".stepUp.p90", p90(stageDynamics.stepUp()), MAX_STEP_UP_P90, violations);
+            }
+            if (stageDynamics.dilution() == null && !first) {
+                violations.add(new FieldViolation(field + ".dilution", "is required for every stage but Seed"));
+            }
+        }
+    }
+
+    private static void checkLaw(String field, MedianAndP90 law, List<FieldViolation> violations) {
+        if (law != null && law.median() != null && law.p90() != null && !(law.p90() >= law.median())) {
+            violations.add(new FieldViolation(field + ".p90", "must be >= median"));
+        }
+    }
+
+    private static void checkUpperBound(String field, Double value, double max, List<FieldViolation> violations) {
+        if (value != null && value > max) {
+            violations.add(new FieldViolation(field, "must be at most " + (long) max));
+        }
+    }
+
+    private static Double median(MedianAndP90 law) {
+        return law == null ? null : law.median();
+    }
+
+    private static Double p90(MedianAndP90 law) {
+        return law == null ? null : law.p90();
     }
 }
