@@ -15,6 +15,7 @@ import dev.vcportfolio.client.model.SessionResultView;
 import dev.vcportfolio.client.model.SessionStatusView;
 import dev.vcportfolio.client.model.Stage;
 import dev.vcportfolio.platform.database.DatabaseTarget;
+import dev.vcportfolio.support.Await;
 import dev.vcportfolio.support.ServiceProcess;
 import dev.vcportfolio.support.SharedDatabase;
 import dev.vcportfolio.support.TestDatabase;
@@ -33,6 +34,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedDatabase.class)
 class ClientSessionIT {
 
+    /**
+     * Generous: the service starts and a session finishes in seconds. The bound only turns one that never does into a
+     * failure.
+     */
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
 
     @Test
@@ -111,15 +116,10 @@ class ClientSessionIT {
                 .reserveRatio(1.0);
     }
 
-    private static SessionStatusView await(OptimizationSessionsApi api, String id) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            SessionStatusView status = api.getOptimizationStatus(id);
-            if (List.of("COMPLETED", "FAILED", "CANCELLED").contains(status.getStatus())) {
-                return status;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("session " + id + " did not finish");
+    private static SessionStatusView await(OptimizationSessionsApi api, String id) {
+        return Await.atMost(TIMEOUT, "session " + id + " to finish")
+                .until(
+                        () -> api.getOptimizationStatus(id),
+                        status -> List.of("COMPLETED", "FAILED", "CANCELLED").contains(status.getStatus()));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vcportfolio.platform.database.DatabaseTarget;
+import dev.vcportfolio.support.Await;
 import dev.vcportfolio.support.Jdbc;
 import dev.vcportfolio.support.ServiceProcess;
 import dev.vcportfolio.support.SharedDatabase;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,7 +42,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(SharedDatabase.class)
 class DatabaseRolesIT {
 
+    /**
+     * Generous: the service starts and a session finishes in seconds. The bound only turns one that never does into a
+     * failure.
+     */
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
+
     private static final Path ROLES_SCRIPT = Path.of("deploy/sql/roles.sql");
     private static final String OWNER = "portfolio_owner";
     private static final String RUNTIME = "portfolio";
@@ -207,19 +214,17 @@ class DatabaseRolesIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonNode awaitFinished(ServiceProcess service, String sessionId) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        JsonNode status = null;
-        while (System.nanoTime() < deadline) {
-            status = JSON.readTree(send(service, "GET", "/api/optimization/status/" + sessionId, null)
-                    .body());
-            if (List.of("COMPLETED", "FAILED", "CANCELLED")
-                    .contains(status.path("status").asText())) {
-                return status;
-            }
-            Thread.sleep(100);
+    private static JsonNode awaitFinished(ServiceProcess service, String sessionId) {
+        try {
+            return Await.atMost(TIMEOUT, "session " + sessionId + " to finish")
+                    .until(
+                            () -> JSON.readTree(send(service, "GET", "/api/optimization/status/" + sessionId, null)
+                                    .body()),
+                            status -> List.of("COMPLETED", "FAILED", "CANCELLED")
+                                    .contains(status.path("status").asText()));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n" + service.output(), e);
         }
-        throw new AssertionError("session " + sessionId + " did not finish: " + status + "\n" + service.output());
     }
 
     private static String calibrationBody() {

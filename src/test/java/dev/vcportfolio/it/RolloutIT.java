@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vcportfolio.deploy.KubernetesManifests;
 import dev.vcportfolio.platform.database.DatabaseTarget;
+import dev.vcportfolio.support.Await;
 import dev.vcportfolio.support.Jdbc;
 import dev.vcportfolio.support.ServiceProcess;
 import dev.vcportfolio.support.SharedDatabase;
@@ -31,12 +32,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A Kubernetes rollout on a new database: the Deployment's replicas (3) of the packaged service start at the same
  * moment on an empty database. Flyway's PostgreSQL advisory lock must let one of them apply each migration while the
  * others wait, so all become ready on one schema, every migration recorded once. To make the race certain rather than
- * likely, the test holds Flyway's lock until every replica is waiting for it.
+ * likely, the test holds Flyway's lock until the database shows every replica trying to take it.
  */
 @ExtendWith(SharedDatabase.class)
 class RolloutIT {
 
+    /**
+     * Generous: three replicas reach Flyway and then become ready in well under a minute on two loaded cores. The bound
+     * only turns a replica that never does into a failure.
+     */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Pattern MIGRATION_FILE = Pattern.compile("V(\\d+)__.+\\.sql");
     private static final Pattern APPLIED = Pattern.compile("Successfully applied (\\d+) migrations?");
@@ -44,13 +50,21 @@ class RolloutIT {
     /**
      * The advisory lock Flyway's PostgreSQL support takes around creating its history table and around each migration:
      * 77431708279161 plus the hash of the quoted table name (flyway-database-postgresql's PostgreSQLConnection). The
-     * test holds it so that every replica is provably waiting at the same point; were the key ever to change, a replica
-     * would migrate while the test holds it, and the test would fail.
+     * test holds it so that every replica is provably waiting at the same point; were the key ever to change, no
+     * replica would be seen trying this one, and the test would fail.
      */
     private static final long FLYWAY_LOCK = 77_431_708_279_161L + "\"public\".\"flyway_schema_history\"".hashCode();
 
-    /** How long the replicas wait on the lock together; well under Flyway's 50 retries at 1 s. */
-    private static final Duration HOLD = Duration.ofSeconds(5);
+    /**
+     * Replicas whose Flyway is trying the lock: Flyway retries {@code pg_try_advisory_xact_lock} (or, without its
+     * transactional lock, {@code pg_try_advisory_lock}) once a second on one connection, so between tries that
+     * connection's last statement is the try. Flyway gives up after 50 tries, so the lock is let go as soon as the last
+     * replica is seen trying: the first one waits only for the others' start-up.
+     */
+    private static final String TRYING = """
+            SELECT count(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid()
+              AND query IN ('SELECT pg_try_advisory_xact_lock(%1$d)', 'SELECT pg_try_advisory_lock(%1$d)')""".formatted(FLYWAY_LOCK);
 
     @Test
     void three_replicas_started_together_on_an_empty_database_migrate_it_once() throws Exception {
@@ -66,15 +80,15 @@ class RolloutIT {
         String latest = migrations.get(migrations.size() - 1);
         List<ServiceProcess> pods = new ArrayList<>();
         try {
-            // when all replicas reach Flyway while the migration lock is taken, and then it is let go
+            // when all replicas are trying to take the migration lock while it is held, and then it is let go
             try (Connection holder = Jdbc.connect(empty);
                     Statement statement = holder.createStatement()) {
                 statement.execute("SELECT pg_advisory_lock(" + FLYWAY_LOCK + ")");
                 for (int i = 0; i < replicas; i++) {
                     pods.add(ServiceProcess.launch("rollout-" + i, environment(empty)));
                 }
-                awaitAllInFlyway(pods);
-                Thread.sleep(HOLD.toMillis());
+                Await.atMost(START_TIMEOUT, "every replica to be trying Flyway's lock")
+                        .until(() -> scalar(statement, TRYING) == replicas);
                 assertThat(pods)
                         .as("no replica migrates or becomes ready while Flyway's lock is held elsewhere")
                         .allSatisfy(pod -> {
@@ -124,18 +138,6 @@ class RolloutIT {
         }
     }
 
-    /** Waits until every replica has logged Flyway's connection line, i.e. is about to take the lock. */
-    private static void awaitAllInFlyway(List<ServiceProcess> pods) throws InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!pods.stream().allMatch(pod -> pod.output().contains("FlywayExecutor"))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        "replicas did not reach Flyway:\n" + pods.get(0).output());
-            }
-            Thread.sleep(100);
-        }
-    }
-
     private static Map<String, String> environment(DatabaseTarget database) {
         return Map.of(
                 "DB_URL", database.reactiveUrl(),
@@ -179,8 +181,13 @@ class RolloutIT {
 
     private static long scalar(DatabaseTarget database, String sql) throws SQLException {
         try (Connection connection = Jdbc.connect(database);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement()) {
+            return scalar(statement, sql);
+        }
+    }
+
+    private static long scalar(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }

@@ -2,6 +2,7 @@ package dev.vcportfolio.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vcportfolio.support.Await;
 import dev.vcportfolio.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -51,10 +52,8 @@ class OutboxEnqueueTest {
         assertThat(Sql.scalarLong(
                         pool, "SELECT count(*) FROM job_outbox WHERE idempotency_key = $1", "probe:" + SUBJECT))
                 .isEqualTo(1);
-        OutboxProbes.await(
-                "the job to complete",
-                Duration.ofSeconds(10),
-                () -> OutboxProbes.count(pool, "probe:" + SUBJECT, "completed") == 1);
+        Await.atMost(OutboxProbes.JOB_DEADLINE, "the job to complete")
+                .until(() -> OutboxProbes.count(pool, "probe:" + SUBJECT, "completed") == 1);
         assertThat(OutboxProbes.effects(pool, "probe:" + SUBJECT)).isEqualTo(1);
     }
 }

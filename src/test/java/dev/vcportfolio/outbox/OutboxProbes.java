@@ -4,10 +4,15 @@ import dev.vcportfolio.support.Sql;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 /** Probe jobs for outbox tests: each test uses its own key prefix, so tests never see each other's rows. */
 final class OutboxProbes {
+
+    /**
+     * How long a test waits for probe jobs the workers were woken for: generous, as each runs in milliseconds; the
+     * bound only turns a job that never runs into a failure.
+     */
+    static final Duration JOB_DEADLINE = Duration.ofSeconds(60);
 
     private OutboxProbes() {}
 
@@ -39,20 +44,5 @@ final class OutboxProbes {
     static void cleanUp(Pool pool, String prefix) {
         Sql.run(pool, "DELETE FROM job_outbox WHERE idempotency_key LIKE $1 || '%'", prefix);
         Sql.run(pool, "DELETE FROM outbox_probe_effects WHERE idempotency_key LIKE $1 || '%'", prefix);
-    }
-
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.vcportfolio.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vcportfolio.support.Await;
 import dev.vcportfolio.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,15 +35,13 @@ class OutboxReaperTest {
         insertProcessing(PREFIX + "alive", 1, 3, 1.0);
 
         // when
-        int taken = reaper.reap().await().atMost(Duration.ofSeconds(10));
+        int taken = reaper.reap().await().atMost(Duration.ofSeconds(30));
 
         // then only the dead one came back, and a worker ran it at attempt 2
         assertThat(taken).isEqualTo(1);
         OutboxProbes.notifyWorkers(pool);
-        OutboxProbes.await(
-                "the rescued job to complete",
-                Duration.ofSeconds(10),
-                () -> OutboxProbes.count(pool, PREFIX + "dead", "completed") == 1);
+        Await.atMost(OutboxProbes.JOB_DEADLINE, "the rescued job to complete")
+                .until(() -> OutboxProbes.count(pool, PREFIX + "dead", "completed") == 1);
         assertThat(Sql.scalarLong(pool, "SELECT attempts FROM job_outbox WHERE idempotency_key = $1", PREFIX + "dead"))
                 .isEqualTo(2);
         assertThat(OutboxProbes.effects(pool, PREFIX + "dead")).isEqualTo(1);
@@ -55,7 +54,7 @@ class OutboxReaperTest {
         insertProcessing(PREFIX + "last", 3, 3, 300.0);
 
         // when
-        int taken = reaper.reap().await().atMost(Duration.ofSeconds(10));
+        int taken = reaper.reap().await().atMost(Duration.ofSeconds(30));
 
         // then
         assertThat(taken).isEqualTo(1);

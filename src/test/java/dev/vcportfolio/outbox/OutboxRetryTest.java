@@ -2,12 +2,12 @@ package dev.vcportfolio.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vcportfolio.support.Await;
 import dev.vcportfolio.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,34 +32,28 @@ class OutboxRetryTest {
         OutboxProbes.insert(pool, PREFIX, 1, "{\"fail\": \"disk on fire\"}", 3);
 
         for (int attempt = 1; attempt <= 2; attempt++) {
-            // when the attempt fails
+            // when the attempt fails (the row is read once, when it shows the failure, so the worker cannot have moved
+            // it on between the wait and the checks)
             int expected = attempt;
-            OutboxProbes.await(
-                    "attempt " + attempt + " to fail",
-                    Duration.ofSeconds(10),
-                    () -> Sql.scalarLong(
-                                    pool,
-                                    "SELECT count(*) FROM job_outbox"
-                                            + " WHERE idempotency_key LIKE $1 || '%' AND status = 'pending' AND attempts = $2",
-                                    PREFIX,
-                                    expected)
-                            == 1);
+            Row row = Await.atMost(OutboxProbes.JOB_DEADLINE, "attempt " + attempt + " to fail")
+                    .until(
+                            this::job,
+                            job -> job.getString("status").equals("pending") && job.getInteger("attempts") == expected);
 
             // then the job waits 2^attempt seconds plus at most a quarter more
-            Row row = job();
             double delay = row.getDouble("delay");
             assertThat(delay).isBetween(Math.pow(2, attempt) - 0.5, Math.pow(2, attempt) * 1.25 + 0.5);
             assertThat(row.getString("error_reason")).isEqualTo("ProbeFailure: disk on fire");
             assertThat(row.getValue("processing_at")).isNull();
 
-            // and it is not run before then (skip the wait)
+            // the test does not sit through the wait (OutboxDueTimeTest shows a job waiting for its time)
             Sql.run(pool, "UPDATE job_outbox SET next_run_at = now() WHERE idempotency_key LIKE $1 || '%'", PREFIX);
             OutboxProbes.notifyWorkers(pool);
         }
 
         // then the third failure is final
-        OutboxProbes.await(
-                "the job to fail", Duration.ofSeconds(10), () -> OutboxProbes.count(pool, PREFIX, "failed") == 1);
+        Await.atMost(OutboxProbes.JOB_DEADLINE, "the job to fail")
+                .until(() -> OutboxProbes.count(pool, PREFIX, "failed") == 1);
         Row failed = job();
         assertThat(failed.getInteger("attempts")).isEqualTo(3);
         assertThat(failed.getString("error_reason")).isEqualTo("ProbeFailure: disk on fire");
@@ -80,7 +74,7 @@ class OutboxRetryTest {
 
     private Row job() {
         return Sql.run(pool, """
-                        SELECT attempts, error_reason, processing_at, completed_at,
+                        SELECT status, attempts, error_reason, processing_at, completed_at,
                                extract(epoch FROM next_run_at - updated_at)::float8 AS delay
                         FROM job_outbox WHERE idempotency_key LIKE $1 || '%'""", PREFIX).iterator().next();
     }

@@ -3,6 +3,7 @@ package dev.vcportfolio.session;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vcportfolio.support.Await;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -18,7 +19,11 @@ import java.util.UUID;
 final class SessionFixtures {
 
     static final UUID FUND = UUID.fromString("00000000-0000-4000-8000-000000000001");
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Generous: the sessions of these tests finish in seconds. The bound only turns a session that never ends into a
+     * failure.
+     */
+    static final Duration FINISHED = Duration.ofSeconds(180);
 
     private SessionFixtures() {}
 
@@ -70,21 +75,16 @@ final class SessionFixtures {
         return request(body).then().statusCode(202).extract().path("sessionId");
     }
 
-    /** Polls until the session is terminal; returns its status reply. */
+    /** Waits until the session is terminal; returns its status reply. */
     static JsonPath awaitTerminal(String id) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonPath status = given().get("/api/optimization/status/" + id)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            if (List.of("COMPLETED", "FAILED", "CANCELLED").contains(status.getString("status"))) {
-                return status;
-            }
-            sleep(50);
-        }
-        throw new AssertionError("session " + id + " did not finish within " + TIMEOUT);
+        return Await.atMost(FINISHED, "session " + id + " to finish")
+                .until(
+                        () -> given().get("/api/optimization/status/" + id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        status -> List.of("COMPLETED", "FAILED", "CANCELLED").contains(status.getString("status")));
     }
 
     /** The result of a session that must complete, parsed with doubles kept exact. */

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.vcportfolio.support.Await;
 import dev.vcportfolio.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -163,13 +164,11 @@ class SessionLifecycleTest {
 
         // then it stays cancelled after its matrix completes, and no optimization job was ever made for it
         String matrixKey = given().get("/api/optimization/status/" + id).path("matrixKey");
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!"complete".equals(given().get("/api/matrices/" + matrixKey).path("status"))
-                && System.nanoTime() < deadline) {
-            SessionFixtures.sleep(100);
-        }
-        assertThat((String) given().get("/api/matrices/" + matrixKey).path("status"))
-                .isEqualTo("complete");
+        String generated = Await.atMost(SessionFixtures.FINISHED, "matrix " + matrixKey + " to finish generating")
+                .until(
+                        () -> given().get("/api/matrices/" + matrixKey).<String>path("status"),
+                        status -> !"generating".equals(status));
+        assertThat(generated).isEqualTo("complete");
         given().get("/api/optimization/status/" + id).then().body("status", equalTo("CANCELLED"));
         assertThat(Sql.scalarLong(
                         pool, "SELECT count(*) FROM job_outbox WHERE idempotency_key = $1", "optimization:" + id))

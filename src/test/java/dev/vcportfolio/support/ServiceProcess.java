@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The packaged service ({@code target/quarkus-app/quarkus-run.jar}) run as a separate process, as in production. */
 public final class ServiceProcess implements AutoCloseable {
@@ -74,19 +75,23 @@ public final class ServiceProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    /** Waits until readiness is UP; returns the time from launch. Fails with the log when the process dies. */
-    public Duration awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("service exited with " + process.exitValue() + ":\n" + output());
-            }
-            if (status("/q/health/ready").filter(code -> code == 200).isPresent()) {
-                return Duration.between(launched, Instant.now());
-            }
-            pause(100);
+    /**
+     * Waits until readiness is UP; returns the time from launch (for printing: callers must not assert on it). Fails at
+     * once, with the log, when the process dies, and with the log when it is not ready within {@code deadline}, which
+     * callers make generous: it only turns a service that never becomes ready into a failure.
+     */
+    public Duration awaitReady(Duration deadline) {
+        try {
+            Await.atMost(deadline, "service on port " + port + " to be ready").until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("service exited with " + process.exitValue() + ":\n" + output());
+                }
+                return status("/q/health/ready").filter(code -> code == 200).isPresent();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("service not ready after " + deadline + ":\n" + output(), e);
         }
-        throw new AssertionError("service not ready after " + timeout + ":\n" + output());
+        return Duration.between(launched, Instant.now());
     }
 
     /** Waits for the process to exit by itself; empty when it is still running at the timeout. */
@@ -156,14 +161,6 @@ public final class ServiceProcess implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.vcportfolio.web;
 
+import dev.vcportfolio.support.Await;
 import dev.vcportfolio.support.Sql;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.lang.management.ManagementFactory;
@@ -35,16 +36,19 @@ final class CampaignProbes {
         return Sql.column(pool, FINGERPRINT).getFirst();
     }
 
-    /** Waits until the outbox has nothing left to run (accepted requests' jobs done or given up); false after the timeout. */
-    static boolean quiet(Pool pool, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (Sql.scalarLong(pool, PENDING) > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(200);
-        }
-        return true;
+    /**
+     * Generous: an accepted request's jobs (a small matrix, a session) finish in seconds. The bound only turns work
+     * that never settles into a failure.
+     */
+    private static final Duration QUIET = Duration.ofSeconds(180);
+
+    /**
+     * Waits until the outbox has nothing left to run (accepted requests' jobs done or given up), and fails when it
+     * does not settle: a fingerprint taken while jobs still run would blame their writes on the next request.
+     */
+    static void awaitQuiet(Pool pool) {
+        Await.atMost(QUIET, "the outbox to have no pending or running job")
+                .until(() -> Sql.scalarLong(pool, PENDING) == 0);
     }
 
     /**

@@ -9,11 +9,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 11, slowloris with the shipped timeouts: a body announced and never sent is cut by the idle timeout (30 s),
- * measured on a raw socket that waits up to 45 s for the server to close. A body dripped a byte at a time is never
+ * measured on a raw socket. A body dripped a byte at a time is never
  * idle; BodyDeadlineTest shows app.http.body-timeout cutting it.
  */
 @QuarkusTest
 class SlowBodyTest {
+
+    /**
+     * Generous over the idle timeout (30 s), and past the body deadline (60 s), so that without the idle timeout the
+     * deadline's 408 arrives within the wait and fails the test by what it is, not by the wait running out.
+     */
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     @Test
     void request_timeouts_are_configured() {
@@ -25,7 +31,7 @@ class SlowBodyTest {
         Duration body = config.getValue("app.http.body-timeout", Duration.class);
         String minRate = config.getValue("app.http.body-min-rate", String.class);
 
-        // then
+        // then the connection was closed with no answer (the body deadline would answer 408), not before 30 s
         System.out.println("\nTimeouts: idle " + idle + ", body " + body + " then at least " + minRate + "/s");
         assertThat(idle).isEqualTo(Duration.ofSeconds(30));
         assertThat(body).isEqualTo(Duration.ofSeconds(60));
@@ -39,14 +45,13 @@ class SlowBodyTest {
                 new StreamedRequest.Body(1_000, false, StreamedRequest.text("{\"version\":", " "), 0, 11);
 
         // when
-        StreamedRequest.Outcome outcome =
-                StreamedRequest.post("/api/calibrations", "application/json", stalled, Duration.ofSeconds(45));
+        StreamedRequest.Outcome outcome = StreamedRequest.post("/api/calibrations", "application/json", stalled, WAIT);
 
-        // then
+        // then the connection was closed with no answer (the body deadline would answer 408), not before 30 s
         System.out.println("\nSlowloris, body never sent: server closed=" + outcome.closed() + " after "
                 + outcome.millis() + " ms, status " + outcome.status());
-        assertThat(outcome.closed()).as("closed by the server within 45 s").isTrue();
-        assertThat(outcome.millis()).isBetween(25_000L, 40_000L);
-        assertThat(outcome.status()).isNotIn(200, 201, 202).isLessThan(500);
+        assertThat(outcome.closed()).as("closed by the server").isTrue();
+        assertThat(outcome.status()).as("answer, if any: " + outcome.body()).isEqualTo(-1);
+        assertThat(outcome.millis()).as("not before the idle timeout").isGreaterThanOrEqualTo(30_000L);
     }
 }

@@ -55,7 +55,20 @@ final class StreamedRequest {
 
     private StreamedRequest() {}
 
+    /**
+     * Whether the server closes after a complete answer is looked for during half a second only: informational, for
+     * requests where it may keep the connection.
+     */
     static Outcome post(String path, String contentType, Body body, Duration wait) throws Exception {
+        return post(path, contentType, body, wait, Duration.ofMillis(500));
+    }
+
+    /**
+     * Waits up to {@code wait} for the answer, then up to {@code closeWait} for the server to close the connection
+     * after a complete answer.
+     */
+    static Outcome post(String path, String contentType, Body body, Duration wait, Duration closeWait)
+            throws Exception {
         try (Socket socket = new Socket("127.0.0.1", RawHttp.port())) {
             socket.setSoTimeout((int) wait.toMillis());
             String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + TestTokens.AUTHORIZATION + ": "
@@ -63,13 +76,15 @@ final class StreamedRequest {
                     + (body.chunked() ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length() + "\r\n")
                     + "\r\n";
             OutputStream out = socket.getOutputStream();
+            // before the head is written: the server's timers start once it has the head, so no answer can be
+            // measured as earlier than they are set for, however long this thread waits to run again
+            long started = System.nanoTime();
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            long started = System.nanoTime();
             AtomicLong sent = new AtomicLong();
             Thread writer = Thread.ofPlatform().daemon().start(() -> write(out, body, sent, started));
             try {
-                return read(socket, started, sent);
+                return read(socket, started, sent, closeWait);
             } finally {
                 writer.interrupt();
             }
@@ -111,7 +126,7 @@ final class StreamedRequest {
     }
 
     /** Reads until the answer is complete, the server closes, or the wait passes. */
-    private static Outcome read(Socket socket, long started, AtomicLong sent) throws IOException {
+    private static Outcome read(Socket socket, long started, AtomicLong sent, Duration closeWait) throws IOException {
         InputStream in = socket.getInputStream();
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
@@ -137,7 +152,7 @@ final class StreamedRequest {
         long millis = ((answered < 0 ? System.nanoTime() : answered) - started) / 1_000_000;
         long bytesSent = sent.get();
         if (!closed && received.size() > 0) {
-            closed = closesAfterAnswer(socket);
+            closed = closesAfterAnswer(socket, closeWait);
         }
         String raw = received.toString(StandardCharsets.UTF_8);
         int end = raw.indexOf("\r\n\r\n");
@@ -147,13 +162,14 @@ final class StreamedRequest {
         return new Outcome(status, head, end < 0 ? "" : raw.substring(end + 4), millis, bytesSent, closed);
     }
 
-    /** After a complete answer: whether the server closes within half a second (informational). */
-    private static boolean closesAfterAnswer(Socket socket) {
+    /** After a complete answer: whether the server closes the connection within {@code wait}. */
+    private static boolean closesAfterAnswer(Socket socket, Duration wait) {
         try {
-            socket.setSoTimeout(500);
             byte[] rest = new byte[8192];
-            long until = System.nanoTime() + 500_000_000L;
-            while (System.nanoTime() < until) {
+            long until = System.nanoTime() + wait.toNanos();
+            // reads block for what is left of the wait; bytes after the answer (there should be none) are skipped
+            for (long left = wait.toMillis(); left > 0; left = (until - System.nanoTime()) / 1_000_000) {
+                socket.setSoTimeout((int) left);
                 if (socket.getInputStream().read(rest) < 0) {
                     return true;
                 }

@@ -39,7 +39,17 @@ class WebPageBrowserTest {
     private static final int WIDE = 1280;
     private static final int TALL = 800;
     private static final int NARROW = 400;
+    /**
+     * Generous: a run through the page (generation, optimization, validation, charts) takes seconds. The bound only
+     * turns a run that never finishes into a failure.
+     */
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
+
+    /**
+     * Generous: the page shows a table, an error, a redrawn chart or a download well within a second. The bound only
+     * turns what never shows into a failure.
+     */
+    private static final Duration SHOWN = Duration.ofSeconds(60);
 
     @TestHTTPResource("/")
     URL page;
@@ -65,7 +75,7 @@ class WebPageBrowserTest {
         driver.executeScript("sessionStorage.clear();");
         driver.navigate().refresh();
         waitFor(
-                Duration.ofSeconds(10),
+                SHOWN,
                 () -> driver.findElements(By.cssSelector("#bucket-rows tr")).size() == 3);
         // every /api call needs a token now; the full run re-types it to check the page keeps what is typed
         type(byId("token"), TestTokens.TOKEN);
@@ -164,7 +174,7 @@ class WebPageBrowserTest {
         Browser.fullPage(driver, "page-1280-full", WIDE, TALL);
 
         Browser.viewport(driver, NARROW, TALL);
-        waitFor(Duration.ofSeconds(5), () -> chartWidth("histogram") < 400 && chartWidth("frontier") < 400);
+        waitFor(SHOWN, () -> chartWidth("histogram") < 400 && chartWidth("frontier") < 400);
         assertThat((Long) driver.executeScript("return document.documentElement.scrollWidth;"))
                 .as(
                         "no sideways scrolling on a narrow screen; too wide: %s",
@@ -274,7 +284,7 @@ class WebPageBrowserTest {
         Files.deleteIfExists(json);
         byId("export-csv").click();
         byId("export-json").click();
-        waitFor(Duration.ofSeconds(15), () -> Files.exists(csv) && Files.exists(json));
+        waitFor(SHOWN, () -> Files.exists(csv) && Files.exists(json));
         JsonArray allocation = result.getJsonArray("allocation");
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.getFirst()).isEqualTo("bucketKey,sector,stage,weight,dollars,dealCount");
@@ -298,7 +308,7 @@ class WebPageBrowserTest {
         type(weights.get(1), "30");
         type(weights.get(2), "20");
         byId("evaluate").click();
-        waitFor(Duration.ofSeconds(30), () -> byId("comparison").isDisplayed());
+        waitFor(SHOWN, () -> byId("comparison").isDisplayed());
         assertThat(driver.findElements(By.cssSelector("#comparison tbody tr"))).hasSize(5);
         assertThat(byId("comparison").getText()).contains("My allocation", "Optimum");
         assertThat(driver.findElements(By.cssSelector("#frontier svg .marker.mine")))
@@ -358,7 +368,7 @@ class WebPageBrowserTest {
     }
 
     private WebElement waitForElement(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
+        return new WebDriverWait(driver, SHOWN)
                 .until(d -> Stream.of(d.findElements(by))
                         .flatMap(List::stream)
                         .filter(WebElement::isDisplayed)

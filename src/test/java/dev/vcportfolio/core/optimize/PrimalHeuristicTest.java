@@ -62,19 +62,38 @@ class PrimalHeuristicTest {
         // given: one node is not enough to prove this binding instance (209 nodes); the heuristic answer is the start
         var request = Instances.binding(10, 100, 7, 1);
         var settings = SolverSettings.defaults().withNodeLimit(1);
+        var heuristic = PrimalHeuristic.find(Instance.of(request, true)).orElseThrow();
 
         // when
         var result = Fixtures.solved(Fixtures.OPTIMIZER.optimize(request, settings));
 
-        // then
-        assertThat(result.pass1().status()).isIn(SolveStatus.LIMIT_REACHED, SolveStatus.OPTIMAL);
-        assertThat(result.pass1EStar()).isPositive();
+        // then the answer is the heuristic's (or one the single node improved it to), checked, and no better than the
+        // optimum a full solve proves
+        var pass1 = result.pass1();
+        assertThat(pass1.status()).isIn(SolveStatus.LIMIT_REACHED, SolveStatus.OPTIMAL);
         assertThat(result.verified()).isTrue();
+        assertThat(result.pass1EStar()).isEqualTo(pass1.objective());
+        assertThat(result.pass1EStar()).isGreaterThanOrEqualTo(heuristic.expectedMoic());
         var proven = Fixtures.OPTIMIZER.solvePass1(request, SolverSettings.defaults());
+        assertThat(proven.status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(result.pass1EStar()).isLessThanOrEqualTo(proven.objective() + 1e-9);
-        if (result.pass1().status() == SolveStatus.LIMIT_REACHED
-                && !Double.isNaN(result.pass1().bound())) {
-            assertThat(result.pass1().bound()).isGreaterThanOrEqualTo(proven.objective() - 1e-6);
+        // and it comes with a gap: a bound on the optimum (the relaxation's when the limit stopped the proof, the
+        // ladder's last target or the solver's bound when it was proven), so at least any allocation's E[M], and the
+        // gap that bound leaves above the answer
+        assertThat(pass1.bound()).as("bound").isNotNaN().isGreaterThanOrEqualTo(proven.objective() - 1e-6);
+        assertThat(pass1.bound()).isGreaterThanOrEqualTo(pass1.objective());
+        assertThat(pass1.gap())
+                .as("gap")
+                .isCloseTo((pass1.bound() - pass1.objective()) / pass1.objective(), within(1e-12));
+        if (pass1.status() == SolveStatus.OPTIMAL) {
+            // proven within the requested gap: the answer is within it of the optimum
+            assertThat(pass1.gap()).isLessThanOrEqualTo(SolverSettings.DEFAULT_GAP + 1e-12);
+            assertThat(result.pass1EStar() * (1 + SolverSettings.DEFAULT_GAP))
+                    .isGreaterThanOrEqualTo(proven.objective() - 1e-9);
+        } else {
+            // stopped by the limit: the gap is what is left unproven, more than the requested one here (the full
+            // solve above needs more than one node to close it)
+            assertThat(pass1.gap()).isGreaterThan(SolverSettings.DEFAULT_GAP);
         }
     }
 
