@@ -34,7 +34,8 @@ final class ClientMatrixPreparation {
                 matrix.scenarioCount(),
                 MatrixEncoder.encode(matrix.values()),
                 bucketParams(canonical),
-                List.of());
+                List.of(),
+                Optional.empty());
     }
 
     private static List<BucketParams> bucketParams(ClientMatrix canonical) {
@@ -65,7 +66,8 @@ final class ClientMatrixPreparation {
                     given ? "client" : "cells",
                     null,
                     sum / cells,
-                    zeros / cells));
+                    zeros / cells,
+                    null));
         }
         return params;
     }

@@ -10,6 +10,7 @@ import dev.vcportfolio.core.scenario.BucketPlan;
 import dev.vcportfolio.core.scenario.Calibration;
 import dev.vcportfolio.core.scenario.ExitOutcome;
 import dev.vcportfolio.core.scenario.Recycling;
+import dev.vcportfolio.core.scenario.RoundByRoundGenerator;
 import dev.vcportfolio.core.scenario.ScenarioGenerator;
 import dev.vcportfolio.core.scenario.ScenarioSpec;
 import dev.vcportfolio.core.scenario.Seed;
@@ -33,8 +34,15 @@ final class GenerationPlans {
 
     private GenerationPlans() {}
 
-    /** The canonical tree: defaults applied, buckets by key, regimes by name with min/max in order, recycling normalized. */
+    /** The canonical tree of the request's model (a {@code round_by_round_v1} request's: {@link RoundPlans#tree}). */
     static Map<String, Object> tree(GenerationRequest request, CalibrationView calibration) {
+        return request.model() == SimModel.round_by_round_v1
+                ? RoundPlans.tree(request, calibration)
+                : threeComponentTree(request, calibration);
+    }
+
+    /** The one-period tree: defaults applied, buckets by key, regimes by name with min/max in order, recycling normalized. */
+    private static Map<String, Object> threeComponentTree(GenerationRequest request, CalibrationView calibration) {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("keySchemaVersion", MatrixKey.SCHEMA_VERSION);
         tree.put("simModelVersion", ScenarioGenerator.MODEL_VERSION);
@@ -52,8 +60,14 @@ final class GenerationPlans {
     }
 
     /** The simulation a stored key describes; throws IllegalArgumentException when the values do not make one. */
-    static ScenarioSpec spec(MatrixKey key) {
+    static SimulationPlan plan(MatrixKey key) {
         JsonObject tree = new JsonObject(key.canonicalJson());
+        return RoundByRoundGenerator.MODEL_VERSION.equals(tree.getString("simModelVersion"))
+                ? new SimulationPlan.RoundByRound(RoundPlans.spec(key, tree))
+                : new SimulationPlan.ThreeComponent(threeComponentSpec(key, tree));
+    }
+
+    private static ScenarioSpec threeComponentSpec(MatrixKey key, JsonObject tree) {
         List<BucketPlan> buckets = new ArrayList<>();
         for (Object item : tree.getJsonArray("buckets")) {
             JsonObject bucket = (JsonObject) item;
@@ -101,7 +115,7 @@ final class GenerationPlans {
         return List.copyOf(buckets);
     }
 
-    private static Map<String, Object> calibration(CalibrationView view) {
+    static Map<String, Object> calibration(CalibrationView view) {
         Map<String, Object> transitions = new LinkedHashMap<>();
         view.transitionStats()
                 .forEach((stage, rates) -> transitions.put(
@@ -128,7 +142,7 @@ final class GenerationPlans {
         return calibration;
     }
 
-    private static List<Object> regimes(List<Regime> regimes) {
+    static List<Object> regimes(List<Regime> regimes) {
         return regimes.stream()
                 .sorted(Comparator.comparing(Regime::name))
                 .map(r -> (Object) Map.of(
@@ -154,7 +168,7 @@ final class GenerationPlans {
                 "maxRecycleDeals", recycling.maxRecycleDeals());
     }
 
-    private static Calibration calibration(JsonObject json, JsonArray regimeArray) {
+    static Calibration calibration(JsonObject json, JsonArray regimeArray) {
         Map<Stage, StageTransition> transitions = new EnumMap<>(Stage.class);
         json.getJsonObject("transitionStats").forEach(entry -> {
             JsonObject rates = (JsonObject) entry.getValue();

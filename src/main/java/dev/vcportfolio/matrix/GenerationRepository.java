@@ -1,9 +1,9 @@
 package dev.vcportfolio.matrix;
 
 import dev.vcportfolio.core.key.MatrixKey;
-import dev.vcportfolio.core.scenario.ScenarioGenerator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -26,7 +26,8 @@ class GenerationRepository {
     }
 
     /** True when this call created the row; false when the key already existed (any status). */
-    Uni<Boolean> insertGenerating(SqlClient transaction, MatrixKey key, UUID fundId, String calibrationVersion) {
+    Uni<Boolean> insertGenerating(
+            SqlClient transaction, MatrixKey key, UUID fundId, String calibrationVersion, SimModel model) {
         return transaction
                 .preparedQuery("""
                         INSERT INTO scenario_matrices (matrix_key, matrix_key_json, fund_id, key_schema_version,
@@ -39,7 +40,7 @@ class GenerationRepository {
                         new JsonObject(key.canonicalJson()),
                         fundId,
                         MatrixKey.SCHEMA_VERSION,
-                        ScenarioGenerator.MODEL_VERSION,
+                        model.name(),
                         calibrationVersion))
                 .map(rows -> rows.rowCount() == 1);
     }
@@ -54,7 +55,8 @@ class GenerationRepository {
                         SET status = 'generating', error_reason = NULL, completed_at = NULL, generation_progress = 0,
                             moic_matrix = NULL, bucket_keys = NULL, scenario_states = NULL, bucket_params = NULL,
                             compression_codec = NULL, matrix_layout = NULL, bucket_count = NULL, s_opt = NULL,
-                            raw_bytes = NULL
+                            raw_bytes = NULL, cashflow_matrix = NULL, cashflow_codec = NULL,
+                            cashflow_raw_bytes = NULL, year_count = NULL
                         WHERE matrix_key = $1 AND status = 'failed'""").execute(Tuple.of(key)).map(rows -> rows.rowCount() == 1);
     }
 
@@ -86,11 +88,19 @@ class GenerationRepository {
 
     Uni<Integer> complete(SqlClient transaction, NewMatrix matrix) {
         Tuple tuple = matrices.addPayload(Tuple.of(matrix.key().hex()), matrix);
+        matrix.cashflows()
+                .ifPresentOrElse(
+                        flows -> tuple.addBuffer(Buffer.buffer(flows.encoded().bytes()))
+                                .addString(flows.encoded().codec().id())
+                                .addLong(flows.encoded().rawBytes())
+                                .addInteger(flows.yearCount()),
+                        () -> tuple.addValue(null).addValue(null).addValue(null).addValue(null));
         return transaction.preparedQuery("""
                         UPDATE scenario_matrices
                         SET status = 'complete', moic_matrix = $2, bucket_keys = $3, scenario_states = $4,
                             bucket_params = $5, compression_codec = $6, matrix_layout = $7, bucket_count = $8,
-                            s_opt = $9, raw_bytes = $10, generation_progress = 1, completed_at = now()
+                            s_opt = $9, raw_bytes = $10, cashflow_matrix = $11, cashflow_codec = $12,
+                            cashflow_raw_bytes = $13, year_count = $14, generation_progress = 1, completed_at = now()
                         WHERE matrix_key = $1 AND status = 'generating'""").execute(tuple).map(RowSet::rowCount);
     }
 

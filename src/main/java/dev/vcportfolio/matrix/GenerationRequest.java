@@ -11,10 +11,14 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A request to simulate a fund's scenario matrix ({@code three_component_v1}).
+ * A request to simulate a fund's scenario matrices.
  *
+ * @param simModel {@code three_component_v1} (one-period MOIC) or {@code round_by_round_v1} (deals round by round in
+ *     time, with follow-on reserves, ownership and cash flows; DESIGN 13)
+ * @param fund round-by-round only: investment period, term and extensions
  * @param calibrationVersion default: the shipped {@code industry-benchmark-v1}
  * @param regimes replace the calibration's macro regimes (probabilities summing to 1)
  * @param fundSize with {@code bucketMaxWeight}, sets the default deals per bucket
@@ -35,11 +39,29 @@ public record GenerationRequest(
 
         @Finite @Positive @DecimalMax("1e13") Double fundSize,
 
-        @Finite @Positive @DecimalMax("1") Double bucketMaxWeight) {
+        @Finite @Positive @DecimalMax("1") Double bucketMaxWeight,
+
+        @Schema(example = "round_by_round_v1") SimModel simModel,
+
+        @Valid FundTimelineRequest fund) {
 
     /** The same request for the given owner. */
     public GenerationRequest withFundId(UUID owner) {
         return new GenerationRequest(
-                owner, buckets, scenarioCount, calibrationVersion, regimes, recycling, fundSize, bucketMaxWeight);
+                owner,
+                buckets,
+                scenarioCount,
+                calibrationVersion,
+                regimes,
+                recycling,
+                fundSize,
+                bucketMaxWeight,
+                simModel,
+                fund);
+    }
+
+    /** The model to run: the one named, else {@link SimModel#DEFAULT}. */
+    public SimModel model() {
+        return simModel != null ? simModel : SimModel.DEFAULT;
     }
 }

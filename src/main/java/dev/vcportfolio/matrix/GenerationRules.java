@@ -27,11 +27,23 @@ final class GenerationRules {
                         "duplicate sector|stage " + BucketSpec.key(bucket.sector(), bucket.stage())));
             }
         }
+        boolean rounds = request.model() == SimModel.round_by_round_v1;
+        if (rounds) {
+            RoundRules.check(request, violations);
+        } else {
+            RoundRules.absent(request, violations);
+        }
+        long cellsPerScenario = rounds
+                ? RoundRules.cellsPerScenario(request)
+                : request.buckets().size();
         if (request.scenarioCount() > maxScenarios) {
             violations.add(new FieldViolation("scenarioCount", "must be at most " + maxScenarios));
-        } else if ((long) request.scenarioCount() * request.buckets().size() > maxCells) {
+        } else if ((long) request.scenarioCount() * cellsPerScenario > maxCells) {
             violations.add(new FieldViolation(
-                    "scenarioCount", "buckets x scenarios exceeds the limit of " + maxCells + " cells"));
+                    "scenarioCount",
+                    rounds
+                            ? "rows x scenarios x years exceeds the limit of " + maxCells + " cells"
+                            : "buckets x scenarios exceeds the limit of " + maxCells + " cells"));
         }
         if ((request.fundSize() == null) != (request.bucketMaxWeight() == null)) {
             violations.add(new FieldViolation(

@@ -56,7 +56,7 @@ public class GenerationService {
     }
 
     /** A checked request's key and the calibration version it was planned with. */
-    public record Planned(MatrixKey key, String calibrationVersion) {}
+    public record Planned(MatrixKey key, String calibrationVersion, SimModel model) {}
 
     /** Generates for the fund the request names, or the token's first fund; a fund it does not hold is a 404. */
     public Uni<Requested> request(GenerationRequest body, FundScope scope) {
@@ -79,7 +79,7 @@ public class GenerationService {
                 .get(version, Optional.of(scope.owner(request.fundId())), scope)
                 .onFailure(DomainException.NotFound.class)
                 .transform(missing -> DomainException.Invalid.of("calibrationVersion", missing.getMessage()))
-                .map(calibration -> new Planned(plannedKey(request, calibration), version));
+                .map(calibration -> new Planned(plannedKey(request, calibration), version, request.model()));
     }
 
     /**
@@ -90,7 +90,7 @@ public class GenerationService {
         MatrixKey key = planned.key();
         String jobKey = JobType.MATRIX_GENERATION.idempotencyKey(key.hex());
         return repository
-                .insertGenerating(transaction, key, fundId, planned.calibrationVersion())
+                .insertGenerating(transaction, key, fundId, planned.calibrationVersion(), planned.model())
                 .chain(created -> created
                         ? outbox.enqueue(
                                         transaction,
@@ -112,14 +112,23 @@ public class GenerationService {
 
     /** The key of the request's canonical plan, after checking that the plan makes a simulation. */
     private static MatrixKey plannedKey(GenerationRequest request, CalibrationView calibration) {
-        MatrixKey key = MatrixKey.of(GenerationPlans.tree(request, calibration));
         try {
-            GenerationPlans.spec(key);
+            MatrixKey key = MatrixKey.of(GenerationPlans.tree(request, calibration));
+            GenerationPlans.plan(key);
+            return key;
         } catch (IllegalArgumentException e) {
-            throw DomainException.Invalid.of(
-                    request.regimes() != null && e.getMessage().contains("regime") ? "regimes" : "calibrationVersion",
-                    e.getMessage());
+            throw DomainException.Invalid.of(field(request, e.getMessage()), e.getMessage());
         }
-        return key;
+    }
+
+    /** The request field a plan that makes no simulation is most likely about. */
+    private static String field(GenerationRequest request, String problem) {
+        if (request.regimes() != null && problem.contains("regime")) {
+            return "regimes";
+        }
+        if (problem.contains("entryValuation")) {
+            return "buckets";
+        }
+        return "calibrationVersion";
     }
 }

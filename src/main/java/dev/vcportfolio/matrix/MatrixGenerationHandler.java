@@ -1,13 +1,8 @@
 package dev.vcportfolio.matrix;
 
-import dev.vcportfolio.core.codec.EncodedMatrix;
 import dev.vcportfolio.core.codec.MatrixEncoder;
 import dev.vcportfolio.core.key.MatrixKey;
-import dev.vcportfolio.core.scenario.BucketStatistics;
 import dev.vcportfolio.core.scenario.GenerationControl;
-import dev.vcportfolio.core.scenario.ScenarioGenerationResult;
-import dev.vcportfolio.core.scenario.ScenarioGenerator;
-import dev.vcportfolio.core.scenario.ScenarioSpec;
 import dev.vcportfolio.outbox.ClaimedJob;
 import dev.vcportfolio.outbox.JobEffect;
 import dev.vcportfolio.outbox.JobHandler;
@@ -38,7 +33,6 @@ class MatrixGenerationHandler implements JobHandler {
     private final GenerationRepository repository;
     private final ComputePool compute;
     private final MatrixLifecycle lifecycle;
-    private final ScenarioGenerator generator = new ScenarioGenerator();
 
     MatrixGenerationHandler(GenerationRepository repository, ComputePool compute, MatrixLifecycle lifecycle) {
         this.repository = repository;
@@ -81,7 +75,7 @@ class MatrixGenerationHandler implements JobHandler {
 
     private NewMatrix generate(MatrixKey key) {
         // jsonb may reorder keys and respell numbers; the plan is read as values, so the simulation does not change
-        ScenarioSpec spec = GenerationPlans.spec(key);
+        SimulationPlan plan = GenerationPlans.plan(key);
         AtomicInteger reported = new AtomicInteger();
         GenerationControl control = GenerationControl.of(compute.executor(), compute.threads())
                 .withProgress(fraction -> {
@@ -90,40 +84,21 @@ class MatrixGenerationHandler implements JobHandler {
                         repository.progress(key.hex(), fraction).subscribe().with(n -> {}, failure -> {});
                     }
                 });
-        ScenarioGenerationResult result = generator.generate(spec, control);
-        EncodedMatrix encoded = MatrixEncoder.encode(result.matrix().values());
+        Simulation.Outcome outcome = Simulation.run(plan, control);
         return new NewMatrix(
                 key,
                 Optional.empty(),
                 "moic",
-                result.modelVersion(),
-                Optional.of(spec.calibration().version()),
-                result.matrix().bucketKeys(),
-                spec.scenarioCount(),
-                encoded,
-                params(spec, result),
-                regimeCounts(result.diagnostics().regimeScenarios()));
-    }
-
-    private static List<BucketParams> params(ScenarioSpec spec, ScenarioGenerationResult result) {
-        List<BucketParams> params = new ArrayList<>();
-        for (int b = 0; b < spec.buckets().size(); b++) {
-            var plan = spec.buckets().get(b);
-            BucketStatistics stats = result.buckets().get(b);
-            params.add(new BucketParams(
-                    plan.key(),
-                    plan.bucket().sector(),
-                    plan.bucket().stage(),
-                    plan.bucket().initialCheck(),
-                    plan.bucket().reserveRatio(),
-                    plan.bucket().allInCost(),
-                    stats.pWin(),
-                    "simulated",
-                    plan.dealsPerBucket(),
-                    stats.meanMoic(),
-                    stats.zeroShare()));
-        }
-        return params;
+                outcome.modelVersion(),
+                Optional.of(plan.calibrationVersion()),
+                outcome.moic().bucketKeys(),
+                outcome.moic().scenarioCount(),
+                MatrixEncoder.encode(outcome.moic().values()),
+                outcome.params(),
+                regimeCounts(outcome.diagnostics().regimeScenarios()),
+                outcome.cashflows()
+                        .map(flows ->
+                                new NewMatrix.Cashflows(MatrixEncoder.encode(flows.values()), flows.yearCount())));
     }
 
     private static List<Map<String, Object>> regimeCounts(Map<String, Long> scenarios) {

@@ -55,7 +55,7 @@ public class MatrixRepository {
                         RETURNING matrix_key, status, matrix_type, fund_id, sim_model_version, calibration_version,
                                   bucket_keys, bucket_count, s_opt, compression_codec, matrix_layout, raw_bytes,
                                   octet_length(moic_matrix) AS compressed_bytes, generation_progress AS progress,
-                                  created_at, completed_at, error_reason""").execute(tuple).map(this::firstView);
+                                  created_at, completed_at, error_reason, year_count, bucket_params""").execute(tuple).map(this::firstView);
     }
 
     /**
@@ -79,10 +79,43 @@ public class MatrixRepository {
                         SELECT matrix_key, status, matrix_type, fund_id, sim_model_version, calibration_version,
                                bucket_keys, bucket_count, s_opt, compression_codec, matrix_layout, raw_bytes,
                                octet_length(moic_matrix) AS compressed_bytes, generation_progress AS progress,
-                               created_at, completed_at, error_reason
+                               created_at, completed_at, error_reason, year_count, bucket_params
                         FROM scenario_matrices
                         WHERE matrix_key = $1""").execute(Tuple.of(key)).map(this::firstView);
     }
+
+    /** A matrix's cash-flow payload (absent for one-period and uploaded matrices); empty when the key is unknown. */
+    Uni<Optional<StoredCashflows>> findCashflows(String key) {
+        return pool.preparedQuery("""
+                        SELECT status, fund_id, cashflow_codec, bucket_keys, s_opt, year_count, cashflow_matrix
+                        FROM scenario_matrices
+                        WHERE matrix_key = $1""").execute(Tuple.of(key)).map(rows -> {
+            var iterator = rows.iterator();
+            if (!iterator.hasNext()) {
+                return Optional.empty();
+            }
+            Row row = iterator.next();
+            Buffer bytes = row.getBuffer("cashflow_matrix");
+            return Optional.of(new StoredCashflows(
+                    row.getString("status"),
+                    row.getUUID("fund_id"),
+                    Optional.ofNullable(row.getString("cashflow_codec")),
+                    row.getValue("bucket_keys") == null ? List.of() : json.read(row.getValue("bucket_keys"), STRINGS),
+                    row.getInteger("s_opt") == null ? 0 : row.getInteger("s_opt"),
+                    row.getInteger("year_count") == null ? 0 : row.getInteger("year_count"),
+                    bytes == null ? new byte[0] : bytes.getBytes()));
+        });
+    }
+
+    /** A stored cash-flow matrix: compressed {@code [row][scenario][year]} float32 and how to decode it. */
+    record StoredCashflows(
+            String status,
+            UUID fundId,
+            Optional<String> codec,
+            List<String> rowKeys,
+            int scenarioCount,
+            int yearCount,
+            byte[] compressed) {}
 
     Uni<Optional<StoredMatrix>> findPayload(String key) {
         return pool.preparedQuery("""
@@ -198,6 +231,10 @@ public class MatrixRepository {
                 row.getDouble("progress"),
                 row.getOffsetDateTime("created_at"),
                 row.getOffsetDateTime("completed_at"),
-                row.getString("error_reason"));
+                row.getString("error_reason"),
+                row.getInteger("year_count"),
+                row.getValue("bucket_params") == null
+                        ? null
+                        : MatrixView.RowView.of(json.read(row.getValue("bucket_params"), PARAMS)));
     }
 }

@@ -28,6 +28,8 @@ public class MatrixResource {
 
     static final String BUCKET_COUNT = "X-Bucket-Count";
     static final String SCENARIO_COUNT = "X-Scenario-Count";
+    static final String ROW_COUNT = "X-Row-Count";
+    static final String YEAR_COUNT = "X-Year-Count";
 
     private final MatrixService service;
     private final GenerationService generation;
@@ -139,6 +141,41 @@ public class MatrixResource {
                         .header(BUCKET_COUNT, values.bucketKeys().size())
                         .header(SCENARIO_COUNT, values.scenarioCount())
                         .build());
+    }
+
+    @GET
+    @Path("/{matrixKey}/cashflows")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(
+            operationId = "getMatrixCashflowsBinary",
+            summary = "A round-by-round matrix's cash flows per allocated dollar as float32 little-endian bytes,"
+                    + " row-major [row][scenario][year]; the last year is the NAV at the horizon")
+    @APIResponse(responseCode = "404", description = "Unknown key, or a matrix without cash flows")
+    @APIResponse(responseCode = "409", description = "The matrix is not complete yet")
+    public Uni<Response> cashflowsBinary(@PathParam("matrixKey") String matrixKey) {
+        return service.cashflows(matrixKey, caller.funds())
+                .map(flows -> Response.ok(flows.littleEndian())
+                        .header(ROW_COUNT, flows.rowKeys().size())
+                        .header(SCENARIO_COUNT, flows.scenarioCount())
+                        .header(YEAR_COUNT, flows.yearCount())
+                        .build());
+    }
+
+    @GET
+    @Path("/{matrixKey}/cashflows")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "getMatrixCashflows",
+            summary = "A round-by-round matrix's cash flows per allocated dollar as JSON: per row, per scenario, the"
+                    + " flows of years 0..H and the NAV at the horizon last")
+    @APIResponse(
+            responseCode = "200",
+            description = "The cash flows",
+            content = @Content(schema = @Schema(implementation = CashflowView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown key, or a matrix without cash flows")
+    @APIResponse(responseCode = "409", description = "The matrix is not complete yet")
+    public Uni<CashflowView> cashflows(@PathParam("matrixKey") String matrixKey) {
+        return service.cashflows(matrixKey, caller.funds()).map(CashflowView::of);
     }
 
     private static Response stored(MatrixService.Stored stored) {

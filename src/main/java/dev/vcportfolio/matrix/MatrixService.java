@@ -32,6 +32,9 @@ public class MatrixService {
     /** Decoded values of a complete matrix. */
     public record Values(java.util.List<String> bucketKeys, int scenarioCount, byte[] littleEndian) {}
 
+    /** A complete round-by-round matrix's cash flows, float32 little-endian {@code [row][scenario][year]}. */
+    public record Cashflows(java.util.List<String> rowKeys, int scenarioCount, int yearCount, byte[] littleEndian) {}
+
     private final Pool pool;
     private final MatrixRepository repository;
     private final ComputePool compute;
@@ -96,6 +99,35 @@ public class MatrixService {
                     return onCompute(() -> new Values(
                             stored.bucketKeys(),
                             stored.scenarioCount(),
+                            MatrixDecoder.decodeBytes(stored.compressed(), codec, cells)));
+                });
+    }
+
+    /**
+     * The cash flows of a complete round-by-round matrix of one of the caller's funds; 409 while it is not complete, 404
+     * for a matrix that has none (one-period or uploaded) as for an unknown key.
+     */
+    public Uni<Cashflows> cashflows(String key, FundScope scope) {
+        return found(key, repository.findCashflows(key).map(found -> found.filter(m -> scope.sees(m.fundId()))))
+                .chain(stored -> {
+                    if (!"complete".equals(stored.status())) {
+                        return Uni.createFrom()
+                                .failure(new DomainException.Conflict("matrix " + key + " is " + stored.status()
+                                        + "; its cash flows exist once complete"));
+                    }
+                    if (stored.codec().isEmpty()) {
+                        return Uni.createFrom()
+                                .failure(new DomainException.NotFound("matrix " + key
+                                        + " has no cash flows: only round_by_round_v1 generations have them"));
+                    }
+                    MatrixCodec codec = MatrixCodec.fromId(stored.codec().get())
+                            .orElseThrow(() -> new IllegalStateException("unknown codec " + stored.codec()));
+                    int cells = Math.multiplyExact(
+                            Math.multiplyExact(stored.rowKeys().size(), stored.scenarioCount()), stored.yearCount());
+                    return onCompute(() -> new Cashflows(
+                            stored.rowKeys(),
+                            stored.scenarioCount(),
+                            stored.yearCount(),
                             MatrixDecoder.decodeBytes(stored.compressed(), codec, cells)));
                 });
     }

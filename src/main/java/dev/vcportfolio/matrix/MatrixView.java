@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param rawBytes size of the float32 values, 4 x cells
  * @param compressedBytes size as stored
  * @param progress fraction of generation done, in [0, 1], while generating
+ * @param yearCount round-by-round matrices: values per cash-flow cell (years 0..H, then the NAV); else null
+ * @param rows round-by-round matrices: what the simulation saw of each row; else null
  */
 @RegisterForReflection
 public record MatrixView(
@@ -32,4 +34,42 @@ public record MatrixView(
         Double progress,
         OffsetDateTime createdAt,
         OffsetDateTime completedAt,
-        String errorReason) {}
+        String errorReason,
+        Integer yearCount,
+        List<RowView> rows) {
+
+    /**
+     * A round-by-round row (DESIGN 13).
+     *
+     * @param key {@code sector|stage}, or {@code sector|stage|option}
+     * @param reservePolicy the reserve option's name, null for a bucket's only row
+     * @param reserveDeployment mean follow-on dollars per deal over the initial cheque
+     * @param pWin share of deals returning at least 10x what the fund paid in
+     * @param meanYearsToExit mean years from entry to exit over the deals that exited
+     * @param meanOwnershipAtExit mean ownership at exit over the deals that exited
+     */
+    @RegisterForReflection
+    public record RowView(
+            String key,
+            String reservePolicy,
+            double reserveDeployment,
+            double pWin,
+            double meanYearsToExit,
+            double meanOwnershipAtExit) {
+
+        static List<RowView> of(List<BucketParams> params) {
+            if (params.isEmpty() || params.getFirst().rounds() == null) {
+                return null;
+            }
+            return params.stream()
+                    .map(p -> new RowView(
+                            p.key(),
+                            p.rounds().reservePolicy(),
+                            p.rounds().reserveDeployment(),
+                            p.pWin(),
+                            p.rounds().meanYearsToExit(),
+                            p.rounds().meanOwnershipAtExit()))
+                    .toList();
+        }
+    }
+}

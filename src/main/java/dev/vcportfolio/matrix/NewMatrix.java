@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A complete matrix ready to insert: key, encoded values and what describes them. */
+/**
+ * A complete matrix ready to insert: key, encoded values and what describes them; a round-by-round one carries its
+ * encoded cash flows too.
+ */
 record NewMatrix(
         MatrixKey key,
         Optional<UUID> fundId,
@@ -17,4 +20,9 @@ record NewMatrix(
         int scenarioCount,
         EncodedMatrix encoded,
         List<BucketParams> bucketParams,
-        List<?> scenarioStates) {}
+        List<?> scenarioStates,
+        Optional<Cashflows> cashflows) {
+
+    /** Encoded cash flows, {@code [row][scenario][year]}, and the years per cell. */
+    record Cashflows(EncodedMatrix encoded, int yearCount) {}
+}

@@ -2,11 +2,7 @@ package dev.vcportfolio.matrix;
 
 import dev.vcportfolio.core.key.MatrixKey;
 import dev.vcportfolio.core.model.MoicMatrix;
-import dev.vcportfolio.core.scenario.BucketStatistics;
 import dev.vcportfolio.core.scenario.GenerationControl;
-import dev.vcportfolio.core.scenario.ScenarioGenerationResult;
-import dev.vcportfolio.core.scenario.ScenarioGenerator;
-import dev.vcportfolio.core.scenario.ScenarioSpec;
 import dev.vcportfolio.core.scenario.Seed;
 import dev.vcportfolio.platform.executor.ComputePool;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +21,6 @@ public class ValidationScenarios {
 
     private final GenerationRepository plans;
     private final ComputePool compute;
-    private final ScenarioGenerator generator = new ScenarioGenerator();
 
     ValidationScenarios(GenerationRepository plans, ComputePool compute) {
         this.plans = plans;
@@ -40,26 +35,19 @@ public class ValidationScenarios {
             JsonObject plan = (JsonObject)
                     found.orElseThrow(() -> new IllegalStateException("matrix " + input.matrixKey() + " disappeared"))
                             .getJson("matrix_key_json");
-            ScenarioSpec stored = GenerationPlans.spec(new MatrixKey(input.matrixKey(), plan.encode()));
+            SimulationPlan stored = GenerationPlans.plan(new MatrixKey(input.matrixKey(), plan.encode()));
             return Uni.createFrom()
                     .item(() -> simulate(stored, input.matrixKey(), scenarios))
                     .runSubscriptionOn(compute.executor());
         });
     }
 
-    private ValidationSample simulate(ScenarioSpec stored, String key, int scenarios) {
-        ScenarioSpec fresh = new ScenarioSpec(
-                stored.buckets(),
-                scenarios,
-                stored.calibration(),
-                stored.recycling(),
-                stored.sectorAdjustments(),
-                Seed.of(digest("validation:" + key)));
-        ScenarioGenerationResult result =
-                generator.generate(fresh, GenerationControl.of(compute.executor(), compute.threads()));
+    private ValidationSample simulate(SimulationPlan stored, String key, int scenarios) {
+        SimulationPlan fresh = stored.fresh(scenarios, Seed.of(digest("validation:" + key)));
+        Simulation.Outcome outcome = Simulation.run(fresh, GenerationControl.of(compute.executor(), compute.threads()));
         return new ValidationSample(
-                result.matrix(),
-                result.buckets().stream().map(BucketStatistics::pWin).toList(),
+                outcome.moic(),
+                outcome.params().stream().map(BucketParams::pWin).toList(),
                 "fresh-simulation");
     }
 

@@ -1,9 +1,11 @@
 package dev.vcportfolio.session;
 
 import dev.vcportfolio.calibration.Regime;
+import dev.vcportfolio.matrix.FundTimelineRequest;
 import dev.vcportfolio.matrix.GenerationBucketRequest;
 import dev.vcportfolio.matrix.MatrixLimits;
 import dev.vcportfolio.matrix.RecyclingRequest;
+import dev.vcportfolio.matrix.SimModel;
 import dev.vcportfolio.optimize.ConstraintsRequest;
 import dev.vcportfolio.web.validation.Finite;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -29,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param buckets the fund's sector x stage buckets to simulate (with {@code scenarioCount})
  * @param validationScenarios fresh scenarios for out-of-sample validation, default 5,000
  * @param epsilon pass 2 keeps {@code E[M] >= E* - epsilon}, default 0.001
+ * @param simModel the scenario model of a generated matrix (see the generation request)
+ * @param fund round-by-round only: the fund's investment period, term and extensions
  */
 @RegisterForReflection
 public record SessionRequest(
@@ -53,12 +57,16 @@ public record SessionRequest(
 
         @Schema(example = "5000") @Min(100) @Max(1_000_000) Integer validationScenarios,
 
-        @Schema(example = "0.001") @Finite @PositiveOrZero @DecimalMax("1") Double epsilon) {
+        @Schema(example = "0.001") @Finite @PositiveOrZero @DecimalMax("1") Double epsilon,
+
+        @Schema(example = "three_component_v1") SimModel simModel,
+
+        @Valid FundTimelineRequest fund) {
 
     /** The same request for the given fund. */
-    public SessionRequest withFundId(UUID fund) {
+    public SessionRequest withFundId(UUID owner) {
         return new SessionRequest(
-                fund,
+                owner,
                 fundSize,
                 matrixKey,
                 buckets,
@@ -68,6 +76,8 @@ public record SessionRequest(
                 recycling,
                 constraints,
                 validationScenarios,
-                epsilon);
+                epsilon,
+                simModel,
+                fund);
     }
 }

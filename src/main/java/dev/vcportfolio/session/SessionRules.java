@@ -67,7 +67,9 @@ final class SessionRules {
                 request.regimes(),
                 request.recycling(),
                 request.fundSize(),
-                cap);
+                cap,
+                request.simModel(),
+                request.fund());
     }
 
     private static List<String> generationFieldsPresent(SessionRequest request) {
@@ -83,6 +85,12 @@ final class SessionRules {
         }
         if (request.recycling() != null) {
             present.add("recycling");
+        }
+        if (request.simModel() != null) {
+            present.add("simModel");
+        }
+        if (request.fund() != null) {
+            present.add("fund");
         }
         return present;
     }

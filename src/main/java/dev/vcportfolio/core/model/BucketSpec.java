@@ -37,10 +37,13 @@ public record BucketSpec(String sector, Stage stage, double initialCheck, double
         return sector + "|" + stage.name();
     }
 
-    /** The distinct sectors of bucket keys ({@code sector|stage}; a sector never holds {@code |}). */
+    /**
+     * The distinct sectors of bucket or row keys ({@code sector|stage} or {@code sector|stage|option}; a sector never
+     * holds {@code |}).
+     */
     public static java.util.Set<String> sectorsOf(java.util.Collection<String> keys) {
         var sectors = new java.util.TreeSet<String>();
-        keys.forEach(key -> sectors.add(key.substring(0, key.lastIndexOf('|'))));
+        keys.forEach(key -> sectors.add(key.substring(0, key.indexOf('|'))));
         return sectors;
     }
 
