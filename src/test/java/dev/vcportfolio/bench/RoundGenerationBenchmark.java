@@ -17,13 +17,10 @@ import dev.vcportfolio.core.scenario.RoundSpec;
 import dev.vcportfolio.core.scenario.Seed;
 import dev.vcportfolio.core.scenario.StageDynamics;
 import dev.vcportfolio.core.scenario.StrategyRow;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -199,32 +196,13 @@ public final class RoundGenerationBenchmark {
     }
 
     private static double numpyPathsPerSecond() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(
-                        "python3",
-                        "bench/rounds_numpy.py",
-                        "--rows",
-                        Integer.toString(ROWS),
-                        "--scenarios",
-                        Integer.toString(SCENARIOS),
-                        "--deals",
-                        Integer.toString(DEALS))
-                .redirectErrorStream(true);
-        builder.environment().put("OMP_NUM_THREADS", "1");
-        builder.environment().put("OPENBLAS_NUM_THREADS", "1");
-        double rate = Double.NaN;
-        Process process = builder.start();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                System.out.println("  " + line);
-                if (line.startsWith("paths_per_second=")) {
-                    rate = Double.parseDouble(line.substring("paths_per_second=".length()));
-                }
-            }
-        }
-        if (process.waitFor() != 0 || Double.isNaN(rate)) {
-            throw new IllegalStateException("bench/rounds_numpy.py failed (python3 with numpy is required)");
-        }
-        return rate;
+        return NumpyBaseline.pathsPerSecond(
+                "bench/rounds_numpy.py",
+                "--rows",
+                Integer.toString(ROWS),
+                "--scenarios",
+                Integer.toString(SCENARIOS),
+                "--deals",
+                Integer.toString(DEALS));
     }
 }

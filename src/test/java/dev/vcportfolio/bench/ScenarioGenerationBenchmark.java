@@ -9,13 +9,10 @@ import dev.vcportfolio.core.scenario.ScenarioGenerationResult;
 import dev.vcportfolio.core.scenario.ScenarioGenerator;
 import dev.vcportfolio.core.scenario.ScenarioSpec;
 import dev.vcportfolio.core.scenario.Seed;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -106,27 +103,8 @@ public final class ScenarioGenerationBenchmark {
     }
 
     private static double numpyPathsPerSecond() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(
-                        "python3", "bench/scenario_numpy.py", "--buckets", "60", "--scenarios", "10000", "--deals", "8")
-                .redirectErrorStream(true);
-        // one thread, like the per-core figure it is compared with
-        builder.environment().put("OMP_NUM_THREADS", "1");
-        builder.environment().put("OPENBLAS_NUM_THREADS", "1");
-        double rate = Double.NaN;
-        Process process = builder.start();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                System.out.println("  " + line);
-                if (line.startsWith("paths_per_second=")) {
-                    rate = Double.parseDouble(line.substring("paths_per_second=".length()));
-                }
-            }
-        }
-        if (process.waitFor() != 0 || Double.isNaN(rate)) {
-            throw new IllegalStateException("bench/scenario_numpy.py failed (python3 with numpy is required)");
-        }
-        return rate;
+        return NumpyBaseline.pathsPerSecond(
+                "bench/scenario_numpy.py", "--buckets", "60", "--scenarios", "10000", "--deals", "8");
     }
 
     /** Runs {@link #peakHeap} in a child JVM capped at 512 MB, which fails with OutOfMemoryError if it does not fit. */

@@ -87,16 +87,7 @@ class RoundByRoundStatisticsTest {
         GenerationDiagnostics diagnostics = Rounds.generate(spec).diagnostics();
 
         // then
-        for (Stage stage : Stage.values()) {
-            StageTally tally = diagnostics.stageRounds().get(stage);
-            StageTransition rates = benchmark.transition(stage);
-            long n = tally.rounds();
-            assertThat(n).as("rounds at %s", stage).isGreaterThan(5_000);
-            assertShare(stage + " exit", tally.exits(), n, rates.exitRate());
-            assertShare(stage + " graduate", tally.graduations(), n, rates.graduateRate());
-            assertShare(stage + " failure", tally.failures(), n, rates.failureRate());
-            assertShare(stage + " stay", tally.stays(), n, rates.stayRate());
-        }
+        Scenarios.assertRoundsMatchChain(diagnostics, benchmark, 5_000);
     }
 
     @Test
@@ -124,10 +115,6 @@ class RoundByRoundStatisticsTest {
                 assertThat(sum).isCloseTo(moic - 1, within(1e-6 * size));
             }
         }
-    }
-
-    private static void assertShare(String what, long count, long n, double p) {
-        assertThat((double) count / n).as(what).isCloseTo(p, within(binomialTolerance(p, n) + 1e-12));
     }
 
     static List<StrategyRow> everyStage() {

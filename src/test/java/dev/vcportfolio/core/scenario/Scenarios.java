@@ -77,6 +77,28 @@ final class Scenarios {
         return bits;
     }
 
+    /** Every stage's round outcomes match the calibrated rates within a 4-sigma binomial band for their count. */
+    static void assertRoundsMatchChain(GenerationDiagnostics diagnostics, Calibration calibration, long minRounds) {
+        for (Stage stage : Stage.values()) {
+            StageTally tally = diagnostics.stageRounds().get(stage);
+            StageTransition rates = calibration.transition(stage);
+            long n = tally.rounds();
+            org.assertj.core.api.Assertions.assertThat(n)
+                    .as("rounds at %s", stage)
+                    .isGreaterThan(minRounds);
+            assertShare(stage + " exit", tally.exits(), n, rates.exitRate());
+            assertShare(stage + " graduate", tally.graduations(), n, rates.graduateRate());
+            assertShare(stage + " failure", tally.failures(), n, rates.failureRate());
+            assertShare(stage + " stay", tally.stays(), n, rates.stayRate());
+        }
+    }
+
+    static void assertShare(String what, long count, long n, double p) {
+        org.assertj.core.api.Assertions.assertThat((double) count / n)
+                .as(what)
+                .isCloseTo(p, org.assertj.core.api.Assertions.within(binomialTolerance(p, n) + 1e-12));
+    }
+
     /** Half-width of a 4-sigma band for a binomial share p over n trials: ~6e-5 two-sided false alarm per check. */
     static double binomialTolerance(double p, long n) {
         return 4 * Math.sqrt(p * (1 - p) / n);

@@ -24,16 +24,7 @@ class StageChainTest {
         GenerationDiagnostics diagnostics = Scenarios.generate(spec).diagnostics();
 
         // then
-        for (Stage stage : Stage.values()) {
-            StageTally tally = diagnostics.stageRounds().get(stage);
-            StageTransition rates = benchmark.transition(stage);
-            long n = tally.rounds();
-            assertThat(n).as("rounds at %s", stage).isGreaterThan(10_000);
-            assertShare(stage + " exit", tally.exits(), n, rates.exitRate());
-            assertShare(stage + " graduate", tally.graduations(), n, rates.graduateRate());
-            assertShare(stage + " failure", tally.failures(), n, rates.failureRate());
-            assertShare(stage + " stay", tally.stays(), n, rates.stayRate());
-        }
+        Scenarios.assertRoundsMatchChain(diagnostics, benchmark, 10_000);
     }
 
     @Test
@@ -108,9 +99,5 @@ class StageChainTest {
             belowMedian += value < calibration.exit(Stage.SeriesC).medianMoic() ? 1 : 0;
         }
         assertThat((double) belowMedian / row.length).isCloseTo(0.5, within(binomialTolerance(0.5, row.length)));
-    }
-
-    private static void assertShare(String what, long count, long n, double p) {
-        assertThat((double) count / n).as(what).isCloseTo(p, within(binomialTolerance(p, n) + 1e-12));
     }
 }
