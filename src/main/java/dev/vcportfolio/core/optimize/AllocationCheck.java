@@ -28,7 +28,7 @@ final class AllocationCheck {
         for (int b = 0; b < weights.length; b++) {
             rows.add(upper(
                     ConstraintKind.BUCKET_CAP,
-                    request.buckets().get(b).key(),
+                    request.matrix().bucketKeys().get(b),
                     limits.bucketMaxWeight(),
                     weights[b],
                     limits.bucketMaxWeight() != requested.bucketMaxWeight()));

@@ -8,7 +8,8 @@ import java.util.List;
  * One optimization: the scenario matrix, what a deal costs in each bucket, and the limits.
  *
  * @param matrix MOIC per dollar of all-in cost, row {@code b} belongs to {@code buckets.get(b)}
- * @param buckets one spec per matrix row, in the matrix's order; {@code buckets.get(b).key()} equals the row key
+ * @param buckets one spec per matrix row, in the matrix's order; the row key is {@code buckets.get(b).key()}, or that
+ *     and {@code |option} for a reserve option's row (DESIGN 13)
  * @param fundSize fund capital to allocate, currency units, finite and &gt; 0
  * @param winProbabilities per bucket, the share of single deals returning at least 10x, each in [0, 1]
  * @param limits the constraints
@@ -29,7 +30,9 @@ public record OptimizationRequest(
                     + winProbabilities.size());
         }
         for (int b = 0; b < buckets.size(); b++) {
-            if (!buckets.get(b).key().equals(matrix.bucketKeys().get(b))) {
+            String row = matrix.bucketKeys().get(b);
+            String bucket = buckets.get(b).key();
+            if (!row.equals(bucket) && !(row.startsWith(bucket + "|") && row.indexOf('|', bucket.length() + 1) < 0)) {
                 throw new IllegalArgumentException(
                         "bucket " + b + " is " + buckets.get(b).key() + " but matrix row is "
                                 + matrix.bucketKeys().get(b));

@@ -173,8 +173,8 @@ public final class PortfolioOptimizer {
             weights[b] = Math.max(0, raw[b]);
             var spec = request.buckets().get(b);
             double dollars = weights[b] * request.fundSize();
-            allocation.add(
-                    new BucketAllocation(spec.key(), weights[b], dollars, Math.round(dollars / spec.allInCost())));
+            allocation.add(new BucketAllocation(
+                    request.matrix().bucketKeys().get(b), weights[b], dollars, Math.round(dollars / spec.allInCost())));
         }
         var checks = AllocationCheck.report(applied, requested.limits(), weights);
         boolean verified = checks.stream().allMatch(ConstraintCheck::satisfied);
