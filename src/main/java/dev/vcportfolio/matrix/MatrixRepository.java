@@ -23,6 +23,9 @@ public class MatrixRepository {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<List<BucketParams>> PARAMS = new TypeReference<>() {};
+    // built in SQL with float8 values: the stored jsonb keeps a client's numbers exactly, which may be too long to
+    // parse
+    private static final TypeReference<List<MatrixView.RowView>> ROW_VIEWS = new TypeReference<>() {};
 
     private final Pool pool;
     private final JsonColumns json;
@@ -55,7 +58,17 @@ public class MatrixRepository {
                         RETURNING matrix_key, status, matrix_type, fund_id, sim_model_version, calibration_version,
                                   bucket_keys, bucket_count, s_opt, compression_codec, matrix_layout, raw_bytes,
                                   octet_length(moic_matrix) AS compressed_bytes, generation_progress AS progress,
-                                  created_at, completed_at, error_reason, year_count, bucket_params""").execute(tuple).map(this::firstView);
+                                  created_at, completed_at, error_reason, year_count,
+                                  CASE WHEN year_count IS NOT NULL THEN (
+                                      SELECT json_agg(json_build_object(
+                                          'key', p ->> 'key',
+                                          'reservePolicy', p -> 'rounds' ->> 'reservePolicy',
+                                          'reserveDeployment', (p -> 'rounds' ->> 'reserveDeployment')::float8,
+                                          'pWin', (p ->> 'pWin')::float8,
+                                          'meanYearsToExit', (p -> 'rounds' ->> 'meanYearsToExit')::float8,
+                                          'meanOwnershipAtExit', (p -> 'rounds' ->> 'meanOwnershipAtExit')::float8)
+                                          ORDER BY n)
+                                      FROM jsonb_array_elements(bucket_params) WITH ORDINALITY AS e(p, n)) END AS row_views""").execute(tuple).map(this::firstView);
     }
 
     /**
@@ -79,7 +92,17 @@ public class MatrixRepository {
                         SELECT matrix_key, status, matrix_type, fund_id, sim_model_version, calibration_version,
                                bucket_keys, bucket_count, s_opt, compression_codec, matrix_layout, raw_bytes,
                                octet_length(moic_matrix) AS compressed_bytes, generation_progress AS progress,
-                               created_at, completed_at, error_reason, year_count, bucket_params
+                               created_at, completed_at, error_reason, year_count,
+                                  CASE WHEN year_count IS NOT NULL THEN (
+                                      SELECT json_agg(json_build_object(
+                                          'key', p ->> 'key',
+                                          'reservePolicy', p -> 'rounds' ->> 'reservePolicy',
+                                          'reserveDeployment', (p -> 'rounds' ->> 'reserveDeployment')::float8,
+                                          'pWin', (p ->> 'pWin')::float8,
+                                          'meanYearsToExit', (p -> 'rounds' ->> 'meanYearsToExit')::float8,
+                                          'meanOwnershipAtExit', (p -> 'rounds' ->> 'meanOwnershipAtExit')::float8)
+                                          ORDER BY n)
+                                      FROM jsonb_array_elements(bucket_params) WITH ORDINALITY AS e(p, n)) END AS row_views
                         FROM scenario_matrices
                         WHERE matrix_key = $1""").execute(Tuple.of(key)).map(this::firstView);
     }
@@ -233,8 +256,6 @@ public class MatrixRepository {
                 row.getOffsetDateTime("completed_at"),
                 row.getString("error_reason"),
                 row.getInteger("year_count"),
-                row.getValue("bucket_params") == null
-                        ? null
-                        : MatrixView.RowView.of(json.read(row.getValue("bucket_params"), PARAMS)));
+                row.getValue("row_views") == null ? null : json.read(row.getValue("row_views"), ROW_VIEWS));
     }
 }

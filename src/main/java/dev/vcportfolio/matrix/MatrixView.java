@@ -55,21 +55,5 @@ public record MatrixView(
             double reserveDeployment,
             double pWin,
             double meanYearsToExit,
-            double meanOwnershipAtExit) {
-
-        static List<RowView> of(List<BucketParams> params) {
-            if (params.isEmpty() || params.getFirst().rounds() == null) {
-                return null;
-            }
-            return params.stream()
-                    .map(p -> new RowView(
-                            p.key(),
-                            p.rounds().reservePolicy(),
-                            p.rounds().reserveDeployment(),
-                            p.pWin(),
-                            p.rounds().meanYearsToExit(),
-                            p.rounds().meanOwnershipAtExit()))
-                    .toList();
-        }
-    }
+            double meanOwnershipAtExit) {}
 }
