@@ -1,9 +1,10 @@
 package dev.vcportfolio.core.scenario;
 
 /**
- * The standard normal quantile {@code z(u)}, by Acklam's rational approximation (relative error below 1.2e-9), with
- * {@link StrictMath} in the tails: deterministic to the bit, and a rational function with no transcendental call for
- * the central 95 % of draws, which keeps a simulated round cheap.
+ * The standard normal quantile {@code z(u)}, by Acklam's rational approximation (relative error below 1.2e-9): a rational
+ * function for the central 95 % of draws, and in the tails the table-based {@link Logarithm} and the correctly rounded
+ * {@code Math.sqrt}. Plain double arithmetic only, so deterministic to the bit on every JVM and the native image, and
+ * cheap enough for a draw every simulated round.
  */
 final class NormalQuantile {
 
@@ -44,7 +45,7 @@ final class NormalQuantile {
     static double of(double u) {
         double p = Math.max(u, SMALLEST);
         if (p < LOW) {
-            double q = StrictMath.sqrt(-2 * StrictMath.log(p));
+            double q = Math.sqrt(-2 * Logarithm.log(p));
             return tail(q);
         }
         if (p <= HIGH) {
@@ -54,7 +55,7 @@ final class NormalQuantile {
                     * q
                     / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
         }
-        double q = StrictMath.sqrt(-2 * StrictMath.log(1 - p));
+        double q = Math.sqrt(-2 * Logarithm.log(1 - p));
         return -tail(q);
     }
 

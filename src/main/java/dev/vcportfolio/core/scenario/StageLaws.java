@@ -34,8 +34,12 @@ final class StageLaws {
         maxRounds = calibration.maxRounds();
     }
 
-    /** The Pareto quantile at {@code u} in [0, 1), as {@link ParetoExit#quantile} computes it. */
+    /**
+     * The Pareto quantile at {@code u} in [0, 1) for the round-by-round model: {@link ParetoExit#quantile}'s formula
+     * with the table-based {@link Logarithm} and {@link Exponential} (the one-period model keeps StrictMath's, so its
+     * stored matrices stay the same bits).
+     */
     double pareto(int stage, double u) {
-        return xmin[stage] * StrictMath.exp(negativeInverseAlpha[stage] * StrictMath.log(1 - u));
+        return xmin[stage] * Exponential.exp(negativeInverseAlpha[stage] * Logarithm.log(1 - u));
     }
 }
