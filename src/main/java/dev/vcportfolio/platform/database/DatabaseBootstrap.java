@@ -73,6 +73,14 @@ public final class DatabaseBootstrap {
             return withEmbedded(
                     DatabaseTarget.fromUrl(url.get(), setting.apply("DB_USER"), setting.apply("DB_PASSWORD")), false);
         }
+        return embedded(setting);
+    }
+
+    /**
+     * The embedded server, the default when nothing is configured. The native executable replaces this method
+     * ({@code NativeDatabaseBootstrap}), so neither the embedded-PostgreSQL classes nor their binaries enter it.
+     */
+    static Map<String, String> embedded(Function<String, Optional<String>> setting) {
         Path dataDirectory = Path.of(setting.apply("APP_EMBEDDED_DB_DIR").orElse(DEFAULT_DATA_DIRECTORY));
         int port = setting.apply("APP_EMBEDDED_DB_PORT").map(Integer::parseInt).orElse(0);
         return withEmbedded(EmbeddedDatabase.start(dataDirectory, port).target(), true);
