@@ -71,8 +71,9 @@ public class GenerationService {
     /** Checks a request and computes its matrix key; 400 naming the field when it does not make a simulation. */
     public Uni<Planned> plan(GenerationRequest request, FundScope scope) {
         GenerationRules.check(request, maxScenarios, limits.maxCells());
-        String version =
-                request.calibrationVersion() != null ? request.calibrationVersion() : CalibrationView.BENCHMARK_VERSION;
+        String version = request.calibrationVersion() != null
+                ? request.calibrationVersion()
+                : defaultCalibration(request.model());
         // The request's own fund (already checked against the token): a version names that fund's snapshot or a shared
         // one, never a snapshot of another fund the token happens to hold.
         return calibrations
@@ -80,6 +81,18 @@ public class GenerationService {
                 .onFailure(DomainException.NotFound.class)
                 .transform(missing -> DomainException.Invalid.of("calibrationVersion", missing.getMessage()))
                 .map(calibration -> new Planned(plannedKey(request, calibration), version, request.model()));
+    }
+
+    /**
+     * The shipped benchmark a request without a calibration uses: industry-benchmark-v2 for the round-by-round model
+     * (its exit multiples are of the last post-money, and its chain and dynamics are sourced), v1's for the one-period
+     * model (its stored keys stay the same).
+     */
+    static String defaultCalibration(SimModel model) {
+        return switch (model) {
+            case round_by_round_v1 -> CalibrationView.BENCHMARK_V2_VERSION;
+            case three_component_v1 -> CalibrationView.BENCHMARK_VERSION;
+        };
     }
 
     /**
