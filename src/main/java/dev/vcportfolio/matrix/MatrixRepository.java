@@ -23,28 +23,9 @@ public class MatrixRepository {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<List<BucketParams>> PARAMS = new TypeReference<>() {};
-    // built in SQL with float8 values: the stored jsonb keeps a client's numbers exactly, which may be too long to
+    // rows built in SQL with float8 values: the stored jsonb keeps a client's numbers exactly, which may be too long to
     // parse
     private static final TypeReference<List<MatrixView.RowView>> ROW_VIEWS = new TypeReference<>() {};
-
-    /**
-     * The columns a {@link MatrixView} is read from. The round-by-round rows are built here with float8 values, only for
-     * matrices with cash flows: the stored jsonb keeps a client's numbers exactly, which may be too long to parse.
-     */
-    private static final String VIEW_COLUMNS = """
-            matrix_key, status, matrix_type, fund_id, sim_model_version, calibration_version, bucket_keys, bucket_count,
-            s_opt, compression_codec, matrix_layout, raw_bytes, octet_length(moic_matrix) AS compressed_bytes,
-            generation_progress AS progress, created_at, completed_at, error_reason, year_count,
-            CASE WHEN year_count IS NOT NULL THEN (
-                SELECT json_agg(json_build_object(
-                    'key', p ->> 'key',
-                    'reservePolicy', p -> 'rounds' ->> 'reservePolicy',
-                    'reserveDeployment', (p -> 'rounds' ->> 'reserveDeployment')::float8,
-                    'pWin', (p ->> 'pWin')::float8,
-                    'meanYearsToExit', (p -> 'rounds' ->> 'meanYearsToExit')::float8,
-                    'meanOwnershipAtExit', (p -> 'rounds' ->> 'meanOwnershipAtExit')::float8)
-                    ORDER BY n)
-                FROM jsonb_array_elements(bucket_params) WITH ORDINALITY AS e(p, n)) END AS row_views""";
 
     private final Pool pool;
     private final JsonColumns json;
@@ -74,7 +55,12 @@ public class MatrixRepository {
                         VALUES ($1, $2, $3, $4, $5, $6, $7, 'complete', $8, $9, $10, $11, $12, $13, $14, $15, $16,
                                 now())
                         ON CONFLICT (matrix_key) DO NOTHING
-                        RETURNING\s""" + VIEW_COLUMNS).execute(tuple).map(this::firstView);
+                        RETURNING matrix_key, status, matrix_type, fund_id, sim_model_version, calibration_version,
+                                  bucket_keys, bucket_count, s_opt, compression_codec, matrix_layout, raw_bytes,
+                                  octet_length(moic_matrix) AS compressed_bytes, generation_progress AS progress,
+                                  created_at, completed_at, error_reason,
+                                  -- an upload has no cash flows and no round-by-round rows
+                                  NULL::int AS year_count, NULL::json AS row_views""").execute(tuple).map(this::firstView);
     }
 
     /**
@@ -94,9 +80,23 @@ public class MatrixRepository {
     }
 
     Uni<Optional<MatrixView>> findView(String key) {
-        return pool.preparedQuery("SELECT " + VIEW_COLUMNS + " FROM scenario_matrices WHERE matrix_key = $1")
-                .execute(Tuple.of(key))
-                .map(this::firstView);
+        return pool.preparedQuery("""
+                        SELECT matrix_key, status, matrix_type, fund_id, sim_model_version, calibration_version,
+                               bucket_keys, bucket_count, s_opt, compression_codec, matrix_layout, raw_bytes,
+                               octet_length(moic_matrix) AS compressed_bytes, generation_progress AS progress,
+                               created_at, completed_at, error_reason, year_count,
+                               CASE WHEN year_count IS NOT NULL THEN (
+                                   SELECT json_agg(json_build_object(
+                                       'key', p ->> 'key',
+                                       'reservePolicy', p -> 'rounds' ->> 'reservePolicy',
+                                       'reserveDeployment', (p -> 'rounds' ->> 'reserveDeployment')::float8,
+                                       'pWin', (p ->> 'pWin')::float8,
+                                       'meanYearsToExit', (p -> 'rounds' ->> 'meanYearsToExit')::float8,
+                                       'meanOwnershipAtExit', (p -> 'rounds' ->> 'meanOwnershipAtExit')::float8)
+                                       ORDER BY n)
+                                   FROM jsonb_array_elements(bucket_params) WITH ORDINALITY AS e(p, n)) END AS row_views
+                        FROM scenario_matrices
+                        WHERE matrix_key = $1""").execute(Tuple.of(key)).map(this::firstView);
     }
 
     /** A matrix's cash-flow payload (absent for one-period and uploaded matrices); empty when the key is unknown. */
