@@ -47,7 +47,7 @@ public class MatrixResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "generateMatrix",
-            summary = "Simulate a fund's scenario matrix (three_component_v1)",
+            summary = "Simulate a fund's scenario matrices (round_by_round_v1 by default)",
             description = "202 while generating (poll GET /api/matrices/{matrixKey}); 200 when that key is complete.")
     @APIResponse(
             responseCode = "202",

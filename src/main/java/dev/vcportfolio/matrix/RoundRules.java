@@ -16,7 +16,8 @@ final class RoundRules {
     static void check(GenerationRequest request, List<FieldViolation> violations) {
         if (request.recycling() != null
                 && Boolean.TRUE.equals(request.recycling().enabled())) {
-            violations.add(new FieldViolation("recycling", "is a three_component_v1 option"));
+            violations.add(new FieldViolation(
+                    "recycling", "is a three_component_v1 option (set simModel to three_component_v1)"));
         }
         FundTimelineRequest fund = request.fund();
         if (fund != null) {

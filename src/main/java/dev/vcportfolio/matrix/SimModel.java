@@ -9,5 +9,5 @@ public enum SimModel {
     round_by_round_v1;
 
     /** What a request that names no model runs. */
-    public static final SimModel DEFAULT = three_component_v1;
+    public static final SimModel DEFAULT = round_by_round_v1;
 }

@@ -59,7 +59,7 @@ public record SessionRequest(
 
         @Schema(example = "0.001") @Finite @PositiveOrZero @DecimalMax("1") Double epsilon,
 
-        @Schema(example = "three_component_v1") SimModel simModel,
+        @Schema(example = "round_by_round_v1") SimModel simModel,
 
         @Valid FundTimelineRequest fund) {
 

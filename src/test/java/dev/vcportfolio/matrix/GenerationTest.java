@@ -52,7 +52,8 @@ class GenerationTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("complete"))
-                .body("source", equalTo("three_component_v1"))
+                // a request that names no model runs the default, round by round
+                .body("source", equalTo("round_by_round_v1"))
                 .body("bucketKeys", equalTo(List.of("Bio|SeriesA", "SaaS|Seed")))
                 .body("scenarioCount", equalTo(3_000))
                 .body("progress", equalTo(1.0f));
@@ -71,6 +72,14 @@ class GenerationTest {
                         key))
                 .containsExactly("3", "7");
         post(body).then().statusCode(200).body("matrixKey", equalTo(key));
+        // naming the default model is the same request
+        post(request(
+                        3_000,
+                        SAAS + ", " + BIO,
+                        ", \"fundSize\": 100000000, \"bucketMaxWeight\": 0.2, \"simModel\": \"round_by_round_v1\""))
+                .then()
+                .statusCode(200)
+                .body("matrixKey", equalTo(key));
         assertThat(Sql.scalarLong(
                         pool, "SELECT count(*) FROM job_outbox WHERE idempotency_key = $1", "matrix_generation:" + key))
                 .isEqualTo(1);

@@ -152,8 +152,12 @@ class RoundByRoundGenerationTest {
                         + ", \"followOn\": {\"mode\": \"fixed\"}}]}",
                 "buckets[0].followOn.multiple");
         refused(
-                "{\"scenarioCount\": 10, \"buckets\": [" + seed + ", \"followOn\": {\"mode\": \"proRata\"}}]}",
+                "{\"simModel\": \"three_component_v1\", \"scenarioCount\": 10, \"buckets\": [" + seed
+                        + ", \"followOn\": {\"mode\": \"proRata\"}}]}",
                 "buckets[0].followOn");
+        refused(
+                "{\"scenarioCount\": 10, \"buckets\": [" + seed + "}], \"recycling\": {\"enabled\": true}}",
+                "recycling");
         refused(
                 "{\"simModel\": \"round_by_round_v1\", \"scenarioCount\": 10, \"buckets\": [" + seed
                         + "}], \"recycling\": {\"enabled\": true}}",
@@ -182,7 +186,8 @@ class RoundByRoundGenerationTest {
     @Test
     void a_one_period_matrix_has_no_cash_flows() {
         // given
-        String key = post("{\"scenarioCount\": 50, \"buckets\": [{\"sector\": \"Bio\", \"stage\": \"SeriesA\","
+        String key = post("{\"simModel\": \"three_component_v1\", \"scenarioCount\": 50,"
+                        + " \"buckets\": [{\"sector\": \"Bio\", \"stage\": \"SeriesA\","
                         + " \"initialCheck\": 2000000, \"reserveRatio\": 0.5}]}")
                 .jsonPath()
                 .getString("matrixKey");

@@ -151,8 +151,9 @@ class SessionLifecycleTest {
 
     @Test
     void cancel_stops_a_session_and_its_later_jobs() {
-        // given a session whose (large) matrix is still being generated
+        // given a session whose (large, so one-period) matrix is still being generated
         var body = generated(300_000, Map.of());
+        body.put("simModel", "three_component_v1");
         String id = SessionFixtures.started(body);
 
         // when
