@@ -6,13 +6,21 @@ import static org.assertj.core.api.Assertions.within;
 import dev.vcportfolio.client.ApiClient;
 import dev.vcportfolio.client.ApiException;
 import dev.vcportfolio.client.api.OptimizationSessionsApi;
+import dev.vcportfolio.client.api.ScenarioMatricesApi;
 import dev.vcportfolio.client.model.AllocationRow;
 import dev.vcportfolio.client.model.ConstraintsRequest;
+import dev.vcportfolio.client.model.FollowOnMode;
+import dev.vcportfolio.client.model.FollowOnRequest;
+import dev.vcportfolio.client.model.FundTimelineRequest;
 import dev.vcportfolio.client.model.GenerationBucketRequest;
+import dev.vcportfolio.client.model.MatrixView;
+import dev.vcportfolio.client.model.ReserveOptionRequest;
+import dev.vcportfolio.client.model.RowView;
 import dev.vcportfolio.client.model.SessionAccepted;
 import dev.vcportfolio.client.model.SessionRequest;
 import dev.vcportfolio.client.model.SessionResultView;
 import dev.vcportfolio.client.model.SessionStatusView;
+import dev.vcportfolio.client.model.SimModel;
 import dev.vcportfolio.client.model.Stage;
 import dev.vcportfolio.platform.database.DatabaseTarget;
 import dev.vcportfolio.support.Await;
@@ -65,7 +73,10 @@ class ClientSessionIT {
             // then
             assertThat(status.getStatus()).isEqualTo("COMPLETED");
             assertThat(status.getProgress().getPercent()).isEqualTo(100.0);
-            assertThat(result.getAllocation()).hasSize(3);
+            // one row per reserve option of SaaS|Seed, one for each other bucket
+            assertThat(result.getAllocation())
+                    .extracting(AllocationRow::getBucketKey)
+                    .containsExactlyInAnyOrder("Bio|Seed", "SaaS|Seed|lean", "SaaS|Seed|proRata", "SaaS|SeriesA");
             assertThat(result.getAllocation().stream()
                             .mapToDouble(AllocationRow::getWeight)
                             .sum())
@@ -81,6 +92,31 @@ class ClientSessionIT {
                 assertThat(solver.getNodes()).isZero();
             }
             assertThat(result.getPass1EStar()).isGreaterThanOrEqualTo(result.getExpectedMoic());
+
+            // and the session's round-by-round matrices read back typed: rows, MOIC and cash flows agree
+            var matrices = new ScenarioMatricesApi(client);
+            MatrixView matrix = matrices.getMatrix(status.getMatrixKey());
+            assertThat(matrix.getSource()).isEqualTo("round_by_round_v1");
+            assertThat(matrix.getYearCount()).isEqualTo(8 + 1 + 2);
+            RowView fixed = matrix.getRows().stream()
+                    .filter(row -> row.getKey().equals("SaaS|SeriesA"))
+                    .findFirst()
+                    .orElseThrow();
+            // a fixed 0.5x follow-on in at most one round, within a 1x reserve
+            assertThat(fixed.getReserveDeployment()).isBetween(0.0, 0.5 + 1e-9);
+            assertThat(matrix.getRows())
+                    .allSatisfy(row -> assertThat(row.getMeanOwnershipAtExit()).isBetween(0.0, 1.0));
+            var moic = matrices.getMatrixValues(status.getMatrixKey());
+            var flows = matrices.getMatrixCashflows(status.getMatrixKey());
+            assertThat(flows.getRowKeys()).isEqualTo(moic.getBucketKeys());
+            for (int row = 0; row < moic.getMoic().size(); row++) {
+                for (int s = 0; s < 600; s += 97) {
+                    double sum = flows.getCashflows().get(row).get(s).stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum();
+                    assertThat(sum).isCloseTo(moic.getMoic().get(row).get(s) - 1.0, within(1e-5));
+                }
+            }
 
             // and the idempotent replay and an error come back typed too
             assertThat(api.requestOptimization(request(), "client-it-1").getSessionId())
@@ -99,9 +135,27 @@ class ClientSessionIT {
         return new SessionRequest()
                 .fundId(TestTokens.FUNDS.getFirst())
                 .fundSize(80_000_000.0)
+                .simModel(SimModel.ROUND_BY_ROUND_V1)
+                .fund(new FundTimelineRequest()
+                        .investmentPeriodYears(3.0)
+                        .termYears(8)
+                        .extensionYears(1))
                 .buckets(List.of(
-                        bucket("SaaS", Stage.SEED, 1_000_000),
-                        bucket("SaaS", Stage.SERIES_A, 3_000_000),
+                        bucket("SaaS", Stage.SEED, 1_000_000)
+                                .reserveOptions(List.of(
+                                        new ReserveOptionRequest()
+                                                .name("proRata")
+                                                .reserveRatio(1.5),
+                                        new ReserveOptionRequest()
+                                                .name("lean")
+                                                .reserveRatio(0.5)
+                                                .followOn(new FollowOnRequest().participation(0.5)))),
+                        bucket("SaaS", Stage.SERIES_A, 3_000_000)
+                                .entryValuation(30_000_000.0)
+                                .followOn(new FollowOnRequest()
+                                        .mode(FollowOnMode.FIXED)
+                                        .multiple(0.5)
+                                        .rounds(1)),
                         bucket("Bio", Stage.SEED, 1_500_000)))
                 .scenarioCount(600)
                 .constraints(new ConstraintsRequest().bucketMaxWeight(0.5).maxLossProbability(0.5))
