@@ -2,6 +2,7 @@ package dev.vcportfolio.calibration;
 
 import dev.vcportfolio.core.model.Stage;
 import dev.vcportfolio.core.scenario.BenchmarkCalibrationV2;
+import dev.vcportfolio.core.scenario.BenchmarkCalibrationV3;
 import dev.vcportfolio.core.scenario.RoundDynamics;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
@@ -30,6 +31,9 @@ public record CalibrationView(
     public static final String BENCHMARK_VERSION = "industry-benchmark-v1";
 
     public static final String BENCHMARK_V2_VERSION = BenchmarkCalibrationV2.VERSION;
+
+    /** What a round-by-round request without a calibration uses. */
+    public static final String BENCHMARK_V3_VERSION = BenchmarkCalibrationV3.VERSION;
 
     static final String ROUND_DYNAMICS = "Per stage: yearsToNextRound, stepUp and dilution of the round into the stage"
             + " (Seed: 1 and 0), entryPostMoney. Absent (null) for a calibration stored without them: it falls back to"

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param simModel {@code round_by_round_v1}, the default (deals round by round in time, with follow-on reserves,
  *     ownership and cash flows; DESIGN 13), or {@code three_component_v1} (one-period MOIC)
  * @param fund round-by-round only: investment period, term and extensions
- * @param calibrationVersion default: the shipped {@code industry-benchmark-v2} ({@code -v1} for {@code
+ * @param calibrationVersion default: the shipped {@code industry-benchmark-v3} ({@code -v1} for {@code
  *     three_component_v1})
  * @param regimes replace the calibration's macro regimes (probabilities summing to 1)
  * @param fundSize with {@code bucketMaxWeight}, sets the default deals per bucket

@@ -84,13 +84,13 @@ public class GenerationService {
     }
 
     /**
-     * The shipped benchmark a request without a calibration uses: industry-benchmark-v2 for the round-by-round model
-     * (its exit multiples are of the last post-money, and its chain and dynamics are sourced), v1's for the one-period
-     * model (its stored keys stay the same).
+     * The shipped benchmark a request without a calibration uses: industry-benchmark-v3 for the round-by-round model
+     * (v2's sourced chain and dynamics, with an exit multiple of the last post-money fitted to realized deal multiples),
+     * v1's for the one-period model (its stored keys stay the same).
      */
     static String defaultCalibration(SimModel model) {
         return switch (model) {
-            case round_by_round_v1 -> CalibrationView.BENCHMARK_V2_VERSION;
+            case round_by_round_v1 -> CalibrationView.BENCHMARK_V3_VERSION;
             case three_component_v1 -> CalibrationView.BENCHMARK_VERSION;
         };
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vcportfolio.core.model.Stage;
 import dev.vcportfolio.core.scenario.BenchmarkCalibrationV2;
+import dev.vcportfolio.core.scenario.BenchmarkCalibrationV3;
 import dev.vcportfolio.core.scenario.Calibration;
 import dev.vcportfolio.core.scenario.ExitOutcome;
 import dev.vcportfolio.core.scenario.LognormalLaw;
@@ -21,10 +22,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The engine's built-in {@code industry-benchmark-v2} ({@link BenchmarkCalibrationV2}) is the row migration V11 stores,
- * figure for figure, and a snapshot read without round dynamics falls back to the benchmark's.
+ * The engine's built-in {@code industry-benchmark-v2} and {@code -v3} ({@link BenchmarkCalibrationV2}, {@link
+ * BenchmarkCalibrationV3}) are the rows migrations V11 and V13 store, figure for figure, and a snapshot read without round dynamics falls back to the benchmark's.
  */
 @QuarkusTest
 class BenchmarkCalibrationV2MatchesMigrationTest {
@@ -37,24 +40,29 @@ class BenchmarkCalibrationV2MatchesMigrationTest {
     @Inject
     CalibrationRepository repository;
 
-    @Test
-    void the_engine_benchmark_v2_equals_the_stored_row() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {BenchmarkCalibrationV2.VERSION, BenchmarkCalibrationV3.VERSION})
+    void the_engine_benchmark_equals_the_stored_row(String version) throws Exception {
         // given
         Row row = Sql.run(pool, """
                         SELECT transition_stats::text AS t, exit_outcomes::text AS e, round_dynamics::text AS r,
                                model_params::text AS m
-                        FROM calibration_snapshots WHERE version = $1 AND fund_id IS NULL""", BenchmarkCalibrationV2.VERSION).iterator().next();
+                        FROM calibration_snapshots WHERE version = $1 AND fund_id IS NULL""", version).iterator().next();
         JsonNode transitions = JSON.readTree(row.getString("t"));
         JsonNode exits = JSON.readTree(row.getString("e"));
         JsonNode dynamics = JSON.readTree(row.getString("r"));
         JsonNode params = JSON.readTree(row.getString("m"));
 
         // when
-        Calibration engine = BenchmarkCalibrationV2.industryBenchmarkV2();
-        RoundDynamics engineDynamics = BenchmarkCalibrationV2.roundDynamics();
+        Calibration engine = version.equals(BenchmarkCalibrationV2.VERSION)
+                ? BenchmarkCalibrationV2.industryBenchmarkV2()
+                : BenchmarkCalibrationV3.industryBenchmarkV3();
+        RoundDynamics engineDynamics = version.equals(BenchmarkCalibrationV2.VERSION)
+                ? BenchmarkCalibrationV2.roundDynamics()
+                : BenchmarkCalibrationV3.roundDynamics();
 
         // then
-        assertThat(engine.version()).isEqualTo(CalibrationView.BENCHMARK_V2_VERSION);
+        assertThat(engine.version()).isEqualTo(version);
         assertThat(transitions.size()).isEqualTo(Stage.values().length);
         assertThat(dynamics.size()).isEqualTo(Stage.values().length);
         for (Stage stage : Stage.values()) {

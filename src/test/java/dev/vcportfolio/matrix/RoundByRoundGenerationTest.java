@@ -126,7 +126,7 @@ class RoundByRoundGenerationTest {
         given().get("/api/matrices/" + key)
                 .then()
                 .statusCode(200)
-                .body("calibrationVersion", equalTo("industry-benchmark-v2"))
+                .body("calibrationVersion", equalTo("industry-benchmark-v3"))
                 .body(
                         "bucketKeys",
                         equalTo(java.util.List.of("SaaS|Seed|fixed", "SaaS|Seed|none", "SaaS|Seed|proRata")))
