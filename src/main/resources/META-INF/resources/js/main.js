@@ -2,7 +2,7 @@
 
 import { ApiError, getJson, getMoic, postJson, setToken, takeTokenFromAddress, token } from './api.js';
 import { frontierChart } from './charts.js';
-import { addBucketRow, addSectorRow, clearErrors, fillStageRows, readRequest, showErrors } from './form.js';
+import { addBucketRow, addSectorRow, clearErrors, fillStageRows, readRequest, showErrors, showModel } from './form.js';
 import { multiple, percent, setCurrency } from './format.js';
 import * as results from './results.js';
 
@@ -41,6 +41,8 @@ function init() {
   $('add-bucket').addEventListener('click', () => addBucketRow(buckets).querySelector('input').focus());
   $('add-sector').addEventListener('click', () => addSectorRow($('sector-rows')).querySelector('input').focus());
   fillStageRows($('stage-rows'));
+  $('simModel').addEventListener('change', () => showModel($('fund-form')));
+  showModel($('fund-form'));
   for (const radio of document.querySelectorAll('input[name=source]')) {
     radio.addEventListener('change', () => {
       const stored = radio.value === 'stored' && radio.checked;
