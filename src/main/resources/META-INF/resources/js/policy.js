@@ -79,7 +79,7 @@ function followOnFields({ mode = 'proRata', multiple = '', participation = '', r
   return [
     field('followOn.mode', 'Follow-on', select),
     multipleField,
-    field('followOn.participation', 'Participation', numberInput(), { value: participation, placeholder: '0–1; 1' }),
+    field('followOn.participation', 'Participation', numberInput(), { value: participation, placeholder: '1 = always' }),
     field('followOn.rounds', 'Rounds', numberInput('1'), { value: rounds, placeholder: 'all' }),
   ];
 }
