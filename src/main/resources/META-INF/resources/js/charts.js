@@ -72,8 +72,10 @@ function axes(svg, height, x, xTicks, xFormat, xLabel, y, yTicks, yFormat, yLabe
 export function barChart(figure, { labels, values, format, xLabel, caption }) {
   const rowHeight = 28;
   const height = M.top + M.bottom + rowHeight * Math.max(1, labels.length) + 8;
-  const left = 150;
   const svg = frame(figure, height, `Bar chart: ${caption}`, caption);
+  // room for the longest label (reserve-option rows are longer), never more than 40 % of the drawing
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  const left = Math.round(Math.min(W * 0.4, Math.max(150, 14 + longest * 6.6)));
   const max = Math.max(0.0001, ...values);
   const xTicks = ticks(0, max);
   const xMax = Math.max(max, xTicks.at(-1));

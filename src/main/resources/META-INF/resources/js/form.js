@@ -1,7 +1,13 @@
 // The fund form: editable bucket and bound rows, the request body it describes, and the server's field errors shown
 // next to the fields they name.
 
+import { detailRow, readDetail, renumberDetail } from './policy.js';
+
 export const STAGES = ['Seed', 'SeriesA', 'SeriesB', 'SeriesC'];
+export const ROUND_BY_ROUND = 'round_by_round_v1';
+
+/** Each bucket row's detail row (follow-on policy, reserve options), which moves and goes with it. */
+const details = new WeakMap();
 
 let uid = 0;
 
@@ -14,6 +20,8 @@ function labelled(label, control) {
   l.htmlFor = id;
   l.className = 'sr-only';
   l.textContent = label;
+  // what the label says after "Bucket n", so renumbering can keep n right
+  l.dataset.what = label.replace(/^Bucket \d+ /, '');
   control.id = id;
   wrap.append(l, control);
   return wrap;
@@ -57,8 +65,9 @@ function cells(tr, nodes) {
   }
 }
 
-export function addBucketRow(tbody, { sector = '', stage = 'Seed', initialCheck = '', reserveRatio = '' } = {}) {
-  const n = tbody.rows.length + 1;
+/** A bucket: its row, and below it the detail row with the round-by-round fields (`initial` as in the API). */
+export function addBucketRow(tbody, { sector = '', stage = 'Seed', initialCheck = '', reserveRatio = '', ...initial } = {}) {
+  const n = tbody.querySelectorAll('tr.bucket-row').length + 1;
   const tr = document.createElement('tr');
   tr.className = 'bucket-row';
   cells(tr, [
@@ -66,9 +75,15 @@ export function addBucketRow(tbody, { sector = '', stage = 'Seed', initialCheck 
     stageSelect(`Bucket ${n} entry stage`, stage),
     input('number', 'initialCheck', `Bucket ${n} initial check`, initialCheck),
     input('number', 'reserveRatio', `Bucket ${n} reserve ratio`, reserveRatio),
-    removeButton(`Remove bucket ${n}`, () => renumber(tbody, tr)),
+    removeButton(`Remove bucket ${n}`, () => {
+      details.get(tr).remove();
+      renumber(tbody, tr);
+    }),
   ]);
-  tbody.append(tr);
+  const detail = detailRow(tr.cells.length, initial, () => tr.querySelector('[data-role=reserveRatio]').value);
+  details.set(tr, detail);
+  tbody.append(tr, detail);
+  showModel(tbody.closest('form'));
   renumber(tbody);
   return tr;
 }
@@ -106,11 +121,16 @@ export function fillStageRows(tbody) {
 /** Drops a removed row, then gives every row and input the request path it stands for (for field errors). */
 function renumber(tbody, removed) {
   removed?.remove();
-  [...tbody.rows].forEach((tr, i) => {
+  [...tbody.querySelectorAll(':scope > tr:not(.error-row, .bucket-detail)')].forEach((tr, i) => {
     const sector = tr.querySelector('[data-role=sector]');
     let base;
     if (tr.classList.contains('bucket-row')) {
       base = `buckets[${i}]`;
+      renumberDetail(details.get(tr), i + 1, base);
+      tr.querySelectorAll('label[data-what]').forEach((l) => {
+        l.textContent = `Bucket ${i + 1} ${l.dataset.what}`;
+      });
+      tr.querySelector('.remove').setAttribute('aria-label', `Remove bucket ${i + 1}`);
     } else if (tr.classList.contains('sector-row')) {
       base = `constraints.sectorBounds.${sector.value.trim()}`;
       sector.onchange = () => renumber(tbody);
@@ -178,15 +198,36 @@ export function readRequest(form) {
   if (form.querySelector('input[name=source]:checked').value === 'stored') {
     request.matrixKey = $('matrixKey').value.trim() || undefined;
   } else {
-    request.buckets = [...$('bucket-rows').rows].map((tr) => ({
+    // the model is always named, so the page does not depend on the server's default
+    request.simModel = $('simModel').value;
+    const rounds = request.simModel === ROUND_BY_ROUND;
+    if (rounds) {
+      const fund = {
+        investmentPeriodYears: num($('investmentPeriodYears')),
+        termYears: num($('termYears')),
+        extensionYears: num($('extensionYears')),
+      };
+      request.fund = Object.values(fund).some((v) => v !== undefined) ? fund : undefined;
+    }
+    request.buckets = [...$('bucket-rows').querySelectorAll('tr.bucket-row')].map((tr) => ({
       sector: tr.querySelector('[data-role=sector]').value.trim(),
       stage: tr.querySelector('[data-role=stage]').value,
       initialCheck: num(tr.querySelector('[data-role=initialCheck]')),
       reserveRatio: num(tr.querySelector('[data-role=reserveRatio]')),
+      // the one-period model refuses the round-by-round fields, so they are not sent for it
+      ...(rounds ? readDetail(details.get(tr)) : {}),
     }));
     request.scenarioCount = num($('scenarioCount'));
   }
   return request;
+}
+
+/** Shows the round-by-round parts (fund timeline, bucket details) only while that model is chosen. */
+export function showModel(form) {
+  const rounds = form.querySelector('#simModel').value === ROUND_BY_ROUND;
+  for (const part of form.querySelectorAll('.round-only')) {
+    part.hidden = !rounds;
+  }
 }
 
 export function clearErrors(root) {
@@ -231,6 +272,11 @@ export function showErrors(root, errors) {
     p.id = `err-${++uid}`;
     p.dataset.errorFor = field;
     p.textContent = message;
+    // an error inside a bucket's closed details opens them, so it is seen
+    const closed = where.closest('details:not([open])');
+    if (closed) {
+      closed.open = true;
+    }
     const controls = where.matches('input, select') ? [where] : [...where.querySelectorAll('input, select')];
     if (where.tagName === 'TR') {
       const row = document.createElement('tr');

@@ -54,3 +54,18 @@ export function number(value, digits = 2) {
 export function integer(value) {
   return formatter('int', { maximumFractionDigits: 0 }).format(value);
 }
+
+/**
+ * A matrix row's key in words: `SaaS|Seed` is the bucket "SaaS · Seed"; `SaaS|Seed|proRata` is that bucket's reserve
+ * option "proRata" (DESIGN 13).
+ */
+export function rowKey(key) {
+  const [sector, stage, ...option] = key.split('|');
+  return { bucket: stage === undefined ? sector : `${sector} · ${stage}`, option: option.length ? option.join('|') : null };
+}
+
+/** A row key as one short line, for chart labels and sentences. */
+export function rowLabel(key) {
+  const { bucket, option } = rowKey(key);
+  return option === null ? bucket : `${bucket} · ${option}`;
+}

@@ -2,8 +2,8 @@
 
 import { ApiError, getJson, getMoic, postJson, setToken, takeTokenFromAddress, token } from './api.js';
 import { frontierChart } from './charts.js';
-import { addBucketRow, addSectorRow, clearErrors, fillStageRows, readRequest, showErrors } from './form.js';
-import { multiple, percent, setCurrency } from './format.js';
+import { addBucketRow, addSectorRow, clearErrors, fillStageRows, readRequest, showErrors, showModel } from './form.js';
+import { multiple, percent, rowKey, rowLabel, setCurrency } from './format.js';
 import * as results from './results.js';
 
 const $ = (id) => document.getElementById(id);
@@ -41,6 +41,8 @@ function init() {
   $('add-bucket').addEventListener('click', () => addBucketRow(buckets).querySelector('input').focus());
   $('add-sector').addEventListener('click', () => addSectorRow($('sector-rows')).querySelector('input').focus());
   fillStageRows($('stage-rows'));
+  $('simModel').addEventListener('change', () => showModel($('fund-form')));
+  showModel($('fund-form'));
   for (const radio of document.querySelectorAll('input[name=source]')) {
     radio.addEventListener('change', () => {
       const stored = radio.value === 'stored' && radio.checked;
@@ -297,13 +299,13 @@ function fillCurrentWeights(result) {
     const tr = document.createElement('tr');
     const th = document.createElement('th');
     th.scope = 'row';
-    th.textContent = a.bucketKey.replace('|', ' · ');
+    th.append(results.rowHeading(a.bucketKey));
     const td = document.createElement('td');
     const id = `w-${i}`;
     const label = document.createElement('label');
     label.htmlFor = id;
     label.className = 'sr-only';
-    label.textContent = `My weight in ${a.bucketKey} (%)`;
+    label.textContent = `My weight in ${rowLabel(a.bucketKey)} (%)`;
     const input = document.createElement('input');
     input.type = 'number';
     input.step = 'any';
@@ -359,10 +361,11 @@ function csvCell(v) {
 }
 
 function exportCsv() {
-  const lines = [['bucketKey', 'sector', 'stage', 'weight', 'dollars', 'dealCount'].join(',')];
+  const lines = [['bucketKey', 'sector', 'stage', 'reserveOption', 'weight', 'dollars', 'dealCount'].join(',')];
   for (const a of state.result.allocation) {
     const [sector, stage] = a.bucketKey.split('|');
-    lines.push([a.bucketKey, sector, stage, a.weight, a.dollars, a.dealCount].map(csvCell).join(','));
+    const option = rowKey(a.bucketKey).option ?? '';
+    lines.push([a.bucketKey, sector, stage, option, a.weight, a.dollars, a.dealCount].map(csvCell).join(','));
   }
   download(`allocation-${state.result.sessionId}.csv`, 'text/csv', `${lines.join('\n')}\n`);
 }

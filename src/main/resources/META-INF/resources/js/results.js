@@ -1,7 +1,7 @@
 // Renders a completed session: allocation, MOIC distribution, metrics, constraint report, relaxation log, comparison.
 
 import { barChart, histogram } from './charts.js';
-import { integer, money, multiple, number, percent } from './format.js';
+import { integer, money, multiple, number, percent, rowKey, rowLabel } from './format.js';
 
 function row(cells, { header = false, cls } = {}) {
   const tr = document.createElement('tr');
@@ -32,12 +32,27 @@ function caption(table, text) {
   table.append(c);
 }
 
+/** A row key for a table heading: the bucket, and on a second line the reserve option when the row is one. */
+export function rowHeading(key) {
+  const { bucket, option } = rowKey(key);
+  const span = document.createElement('span');
+  span.className = 'row-key';
+  span.textContent = bucket;
+  if (option !== null) {
+    const tag = document.createElement('span');
+    tag.className = 'option-tag';
+    tag.textContent = `reserve option ${option}`;
+    span.append(' ', tag);
+  }
+  return span;
+}
+
 export function renderAllocation(result) {
   const table = document.getElementById('allocation');
   const body = table.tBodies[0];
   body.replaceChildren();
   for (const a of result.allocation) {
-    const tr = row([a.bucketKey.replace('|', ' · '), percent(a.weight), money(a.dollars), integer(a.dealCount)]);
+    const tr = row([rowHeading(a.bucketKey), percent(a.weight), money(a.dollars), integer(a.dealCount)]);
     tr.dataset.bucket = a.bucketKey;
     tr.dataset.weight = a.weight;
     tr.dataset.dollars = a.dollars;
@@ -48,7 +63,7 @@ export function renderAllocation(result) {
   document.getElementById('allocation-summary').textContent =
     `— fund ${money(result.fundSize)}, ${integer(deals)} deals, expected MOIC ${multiple(result.expectedMoic)}`;
   barChart(document.getElementById('allocation-chart'), {
-    labels: result.allocation.map((a) => a.bucketKey.replace('|', ' · ')),
+    labels: result.allocation.map((a) => rowLabel(a.bucketKey)),
     values: result.allocation.map((a) => a.weight),
     format: (v) => percent(v, 0),
     xLabel: 'Share of the fund (%)',
@@ -193,7 +208,7 @@ export function constraintTable(table, report, title) {
       states.append(badge('slack', 'slack'));
       cls.push('slack');
     }
-    const name = (LABELS[c.constraint] ?? c.constraint) + (c.subject ? ` · ${c.subject.replace('|', ' · ')}` : '');
+    const name = (LABELS[c.constraint] ?? c.constraint) + (c.subject ? ` · ${rowLabel(c.subject)}` : '');
     const tr = row([name, value(c.constraint, c.required), value(c.constraint, c.achieved), value(c.constraint, c.slack), states], {
       cls: cls.join(' '),
     });

@@ -57,8 +57,9 @@ class FirstRunIT {
             // when the newcomer opens it and presses Optimize on the page's example fund
             driver.get(logged.group(1));
             new WebDriverWait(driver, Duration.ofSeconds(10))
-                    .until(d ->
-                            d.findElements(By.cssSelector("#bucket-rows tr")).size() == 3);
+                    .until(d -> d.findElements(By.cssSelector("#bucket-rows tr.bucket-row"))
+                                    .size()
+                            == 3);
             assertThat(driver.getCurrentUrl())
                     .as("the token leaves the address bar")
                     .isEqualTo("http://localhost:" + service.port() + "/");

@@ -9,12 +9,15 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,14 +54,22 @@ class WebPageBrowserTest {
      */
     private static final Duration SHOWN = Duration.ofSeconds(60);
 
+    /** The bucket rows of the form, without the detail row under each. */
+    private static final By BUCKET_ROWS = By.cssSelector("#bucket-rows tr.bucket-row");
+
     @TestHTTPResource("/")
     URL page;
 
+    @Inject
+    Pool pool;
+
     private ChromeDriver driver;
+    private BucketDetails details;
 
     @BeforeAll
     void startBrowser() throws IOException {
         driver = Browser.start(WIDE, TALL);
+        details = new BucketDetails(driver);
     }
 
     @AfterAll
@@ -74,9 +85,7 @@ class WebPageBrowserTest {
         driver.get(page.toString());
         driver.executeScript("sessionStorage.clear();");
         driver.navigate().refresh();
-        waitFor(
-                SHOWN,
-                () -> driver.findElements(By.cssSelector("#bucket-rows tr")).size() == 3);
+        waitFor(SHOWN, () -> driver.findElements(BUCKET_ROWS).size() == 3);
         // every /api call needs a token now; the full run re-types it to check the page keeps what is typed
         type(byId("token"), TestTokens.TOKEN);
     }
@@ -136,7 +145,7 @@ class WebPageBrowserTest {
                 .sendKeys("0.9");
         type(byId("token"), TestTokens.TOKEN);
         byId("fundSize").click();
-        driver.executeScript(WebPageFixtures.RECORD_AUTHORIZATION);
+        driver.executeScript(WebPageFixtures.RECORD_CALLS);
 
         // when
         byId("optimize").click();
@@ -145,11 +154,7 @@ class WebPageBrowserTest {
         assertThat(byId("progress-box").isDisplayed()).isTrue();
         waitFor(RUN_TIMEOUT, () -> finished("results") && finished("histogram") && finished("frontier"));
         String sessionId = byId("session-id").getText();
-        JsonObject result = new JsonObject(given().get("/api/optimization/result/" + sessionId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
+        JsonObject result = apiResult(sessionId);
         assertThat(byId("progress").getAttribute("value")).isEqualTo("100");
         assertEveryApiCallCarriedTheToken();
         assertAllocationTableMatches(result.getJsonArray("allocation"));
@@ -212,6 +217,169 @@ class WebPageBrowserTest {
         assertThat(bins).isEqualTo(10);
     }
 
+    @Test
+    void reserve_options_and_a_fixed_follow_on_run_to_an_allocation_table_with_the_option_rows() throws IOException {
+        // given a round-by-round fund (the page's default model): SaaS Seed offers no reserve or 1x pro rata for the
+        // optimizer to choose from; Fintech Series A follows on with fixed half-size cheques for two rounds
+        fillFund();
+        assertThat(new Select(byId("simModel")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("round_by_round_v1");
+        type(byId("investmentPeriodYears"), "3");
+        details.toggle(0);
+        details.addOption(0, "none", "0");
+        details.addOption(0, "proRata", "1");
+        details.toggle(1);
+        details.followOn("buckets[1]", "fixed", "0.5", "", "2");
+        type(byId("maxLossProbability"), "0.6");
+        driver.executeScript(WebPageFixtures.RECORD_CALLS);
+
+        // when
+        byId("optimize").click();
+
+        // then the page sent what was typed, and shows the API's allocation, option rows included
+        waitFor(RUN_TIMEOUT, () -> finished("results") && finished("histogram") && finished("frontier"));
+        JsonObject sent = details.sentRequest();
+        assertThat(sent.getString("simModel")).isEqualTo("round_by_round_v1");
+        assertThat(sent.getJsonObject("fund").getDouble("investmentPeriodYears"))
+                .isEqualTo(3);
+        assertThat(sent.getJsonObject("fund").getInteger("termYears")).isEqualTo(10);
+        assertThat(sent.getJsonObject("fund").getInteger("extensionYears")).isEqualTo(2);
+        JsonObject saas = sent.getJsonArray("buckets").getJsonObject(0);
+        assertThat(saas.containsKey("followOn"))
+                .as("a follow-on beside options is refused")
+                .isFalse();
+        assertThat(saas.getJsonArray("reserveOptions"))
+                .isEqualTo(new JsonArray()
+                        .add(new JsonObject(Map.of("name", "none", "reserveRatio", 0)))
+                        .add(new JsonObject(Map.of("name", "proRata", "reserveRatio", 1))));
+        assertThat(sent.getJsonArray("buckets").getJsonObject(1).getJsonObject("followOn"))
+                .isEqualTo(new JsonObject(Map.of("mode", "fixed", "multiple", 0.5, "rounds", 2)));
+        String sessionId = byId("session-id").getText();
+        JsonObject result = apiResult(sessionId);
+        JsonArray allocation = result.getJsonArray("allocation");
+        assertThat(allocation.stream().map(row -> ((JsonObject) row).getString("bucketKey")))
+                .containsExactlyInAnyOrder("Fintech|SeriesA", "Health|Seed", "SaaS|Seed|none", "SaaS|Seed|proRata");
+        assertThat(matrixSource(result)).isEqualTo("round_by_round_v1");
+        assertAllocationTableMatches(allocation);
+        assertChartsDrawn(allocation, 2000);
+        assertThat(byId("allocation-chart").getText()).contains("SaaS · Seed · none", "SaaS · Seed · proRata");
+        assertThat(details.detailRows().getFirst().getText()).contains("2 reserve options");
+        Browser.fullPage(driver, "reserve-options-1280-full", WIDE, TALL);
+    }
+
+    @Test
+    void a_negative_option_reserve_ratio_shows_the_servers_error_at_that_input_and_writes_nothing() {
+        // given
+        fillFund();
+        details.toggle(0);
+        details.addOption(0, "none", "0");
+        String heavy = details.addOption(0, "heavy", "-1");
+        CampaignProbes.awaitQuiet(pool);
+        String tables = CampaignProbes.fingerprint(pool);
+
+        // when
+        byId("optimize").click();
+
+        // then
+        WebElement error = waitForElement(By.cssSelector("[data-error-for='" + heavy + ".reserveRatio']"));
+        assertThat(error.getText()).contains("greater than or equal to 0");
+        WebElement input = details.field(heavy + ".reserveRatio");
+        assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(input.getAttribute("aria-describedby")).isEqualTo(error.getAttribute("id"));
+        assertThat(error.findElement(By.xpath("..")).findElements(By.cssSelector("input")))
+                .as("the error sits in the input's own box")
+                .containsExactly(input);
+        assertThat(details.field("buckets[0].reserveOptions[0].reserveRatio").getAttribute("aria-invalid"))
+                .isNull();
+        assertThat(driver.findElements(By.cssSelector(".field-error"))).hasSize(1);
+        assertThat(CampaignProbes.fingerprint(pool)).as("every table as before").isEqualTo(tables);
+        assertThat(byId("results").getAttribute("data-state")).isEqualTo("empty");
+    }
+
+    @Test
+    void a_duplicate_option_name_opens_the_closed_details_at_that_name_and_writes_nothing() throws IOException {
+        // given two options of one name, their details closed again
+        fillFund();
+        details.toggle(0);
+        details.addOption(0, "proRata", "1");
+        String twin = details.addOption(0, "proRata", "2");
+        details.toggle(0);
+        assertThat(details.open(0)).isFalse();
+        CampaignProbes.awaitQuiet(pool);
+        String tables = CampaignProbes.fingerprint(pool);
+
+        // when
+        byId("optimize").click();
+
+        // then
+        WebElement error = waitForElement(By.cssSelector("[data-error-for='" + twin + ".name']"));
+        assertThat(error.getText()).contains("duplicate reserve option proRata");
+        assertThat(details.open(0)).isTrue();
+        assertThat(driver.switchTo().activeElement().getAttribute("data-field")).isEqualTo(twin + ".name");
+        assertThat(details.field(twin + ".name").getAttribute("aria-describedby"))
+                .isEqualTo(error.getAttribute("id"));
+        assertThat(CampaignProbes.fingerprint(pool)).as("every table as before").isEqualTo(tables);
+        Browser.screenshot(driver, "option-error-1280x800");
+    }
+
+    @Test
+    void the_one_period_model_sends_no_round_by_round_fields_and_runs_to_completion() {
+        // given a fund whose first bucket has options and an entry valuation, then the one-period model chosen
+        fillFund();
+        details.toggle(0);
+        details.addOption(0, "none", "0");
+        details.addOption(0, "proRata", "1");
+        type(details.field("buckets[0].entryValuation"), "20000000");
+        details.model("three_component_v1");
+        assertThat(byId("timeline").isDisplayed()).isFalse();
+        assertThat(details.detailRows()).noneMatch(WebElement::isDisplayed);
+        driver.executeScript(WebPageFixtures.RECORD_CALLS);
+
+        // when
+        byId("optimize").click();
+
+        // then
+        waitFor(RUN_TIMEOUT, () -> finished("results") && finished("histogram") && finished("frontier"));
+        JsonObject sent = details.sentRequest();
+        assertThat(sent.getString("simModel")).isEqualTo("three_component_v1");
+        assertThat(sent.containsKey("fund")).isFalse();
+        for (Object bucket : sent.getJsonArray("buckets")) {
+            assertThat(((JsonObject) bucket).fieldNames())
+                    .containsExactlyInAnyOrder("sector", "stage", "initialCheck", "reserveRatio");
+        }
+        JsonObject result = apiResult(byId("session-id").getText());
+        JsonArray allocation = result.getJsonArray("allocation");
+        assertThat(allocation.stream().map(row -> ((JsonObject) row).getString("bucketKey")))
+                .containsExactlyInAnyOrder("SaaS|Seed", "Fintech|SeriesA", "Health|Seed");
+        assertThat(matrixSource(result)).isEqualTo("three_component_v1");
+        assertAllocationTableMatches(allocation);
+    }
+
+    /** The API's own result of a session, to compare the page with. */
+    private static JsonObject apiResult(String sessionId) {
+        return new JsonObject(given().get("/api/optimization/result/" + sessionId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    }
+
+    /** The model that generated a result's matrix ({@code source} of its metadata). */
+    private static String matrixSource(JsonObject result) {
+        return given().get("/api/matrices/" + result.getString("matrixKey"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("source");
+    }
+
+    /** What the allocation table shows for a row key: the bucket, then the reserve option when the row is one. */
+    private static String heading(String key) {
+        String[] parts = key.split("\\|");
+        String bucket = parts[0] + " · " + parts[1];
+        return parts.length == 2 ? bucket : bucket + " reserve option " + parts[2];
+    }
+
     private void assertEveryApiCallCarriedTheToken() {
         @SuppressWarnings("unchecked")
         List<List<String>> calls = (List<List<String>>) driver.executeScript("return window.calls;");
@@ -234,8 +402,8 @@ class WebPageBrowserTest {
             assertThat(Double.parseDouble(row.getAttribute("data-weight"))).isEqualTo(expected.getDouble("weight"));
             assertThat(Double.parseDouble(row.getAttribute("data-dollars"))).isEqualTo(expected.getDouble("dollars"));
             List<WebElement> cells = row.findElements(By.cssSelector("th, td"));
-            assertThat(cells.get(0).getText())
-                    .isEqualTo(expected.getString("bucketKey").replace("|", " · "));
+            assertThat(cells.get(0).getText().replaceAll("\\s+", " "))
+                    .isEqualTo(heading(expected.getString("bucketKey")));
             assertThat(cells.get(1).getText()).endsWith("%");
             assertThat(Double.parseDouble(cells.get(1).getText().replaceAll("[^0-9.]", "")))
                     .isCloseTo(expected.getDouble("weight") * 100, within(0.005 + 1e-9));
@@ -287,14 +455,14 @@ class WebPageBrowserTest {
         waitFor(SHOWN, () -> Files.exists(csv) && Files.exists(json));
         JsonArray allocation = result.getJsonArray("allocation");
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.getFirst()).isEqualTo("bucketKey,sector,stage,weight,dollars,dealCount");
+        assertThat(lines.getFirst()).isEqualTo("bucketKey,sector,stage,reserveOption,weight,dollars,dealCount");
         assertThat(lines).hasSize(allocation.size() + 1);
         for (int i = 0; i < allocation.size(); i++) {
             String[] cells = lines.get(i + 1).split(",");
             assertThat(cells[0]).isEqualTo(allocation.getJsonObject(i).getString("bucketKey"));
-            assertThat(Double.parseDouble(cells[3]))
-                    .isEqualTo(allocation.getJsonObject(i).getDouble("weight"));
             assertThat(Double.parseDouble(cells[4]))
+                    .isEqualTo(allocation.getJsonObject(i).getDouble("weight"));
+            assertThat(Double.parseDouble(cells[5]))
                     .isEqualTo(allocation.getJsonObject(i).getDouble("dollars"));
         }
         assertThat(new JsonObject(Files.readString(json)).getJsonArray("allocation"))
@@ -320,7 +488,7 @@ class WebPageBrowserTest {
         type(byId("fundSize"), "50000000");
         type(byId("scenarioCount"), "2000");
         type(byId("validationScenarios"), "1000");
-        List<WebElement> rows = driver.findElements(By.cssSelector("#bucket-rows tr"));
+        List<WebElement> rows = driver.findElements(BUCKET_ROWS);
         bucket(rows.get(0), "SaaS", "Seed", "1000000", "1");
         bucket(rows.get(1), "Fintech", "SeriesA", "3000000", "0.5");
         bucket(rows.get(2), "Health", "Seed", "1500000", "1");

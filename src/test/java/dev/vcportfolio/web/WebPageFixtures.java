@@ -25,12 +25,16 @@ final class WebPageFixtures {
               .map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
             """;
 
-    /** Wraps fetch to note each call's URL and Authorization header (the page looks fetch up at every call). */
-    static final String RECORD_AUTHORIZATION = """
+    /**
+     * Wraps fetch to note each call's URL, Authorization header and body (the page looks fetch up at every call), as
+     * {@code window.calls}: [[url, authorization, body], …].
+     */
+    static final String RECORD_CALLS = """
             window.calls = [];
             const original = window.fetch;
             window.fetch = (url, init) => {
-              window.calls.push([String(url), (init && init.headers && init.headers.Authorization) || '']);
+              window.calls.push([String(url), (init && init.headers && init.headers.Authorization) || '',
+                (init && init.body) || '']);
               return original(url, init);
             };
             """;
