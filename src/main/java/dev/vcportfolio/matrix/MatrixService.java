@@ -4,6 +4,7 @@ import dev.vcportfolio.core.codec.MatrixCodec;
 import dev.vcportfolio.core.codec.MatrixDecoder;
 import dev.vcportfolio.core.error.DomainException;
 import dev.vcportfolio.core.key.MatrixKey;
+import dev.vcportfolio.core.model.CashflowMatrix;
 import dev.vcportfolio.core.model.MoicMatrix;
 import dev.vcportfolio.platform.executor.ComputePool;
 import dev.vcportfolio.platform.security.FundScope;
@@ -130,6 +131,28 @@ public class MatrixService {
                             stored.yearCount(),
                             MatrixDecoder.decodeBytes(stored.compressed(), codec, cells)));
                 });
+    }
+
+    /**
+     * A complete matrix's cash flows decoded for the fund economics, for the service's own jobs; empty for a matrix
+     * without them (one-period or uploaded).
+     */
+    public Uni<java.util.Optional<CashflowMatrix>> cashflowMatrix(String key) {
+        return repository.findCashflows(key).chain(found -> {
+            if (found.isEmpty() || found.get().codec().isEmpty()) {
+                return Uni.createFrom().item(java.util.Optional.<CashflowMatrix>empty());
+            }
+            MatrixRepository.StoredCashflows stored = found.get();
+            MatrixCodec codec = MatrixCodec.fromId(stored.codec().get())
+                    .orElseThrow(() -> new IllegalStateException("unknown codec " + stored.codec()));
+            int cells = Math.multiplyExact(
+                    Math.multiplyExact(stored.rowKeys().size(), stored.scenarioCount()), stored.yearCount());
+            return onCompute(() -> java.util.Optional.of(new CashflowMatrix(
+                    stored.rowKeys(),
+                    stored.scenarioCount(),
+                    stored.yearCount(),
+                    MatrixDecoder.decode(stored.compressed(), codec, cells))));
+        });
     }
 
     /** In the caller's transaction: the matrix's state with its row locked FOR SHARE; empty when unknown. */

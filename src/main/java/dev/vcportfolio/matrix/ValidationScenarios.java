@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -45,10 +46,16 @@ public class ValidationScenarios {
     private ValidationSample simulate(SimulationPlan stored, String key, int scenarios) {
         SimulationPlan fresh = stored.fresh(scenarios, Seed.of(digest("validation:" + key)));
         Simulation.Outcome outcome = Simulation.run(fresh, GenerationControl.of(compute.executor(), compute.threads()));
+        Optional<ValidationSample.FundFlows> fund = fresh instanceof SimulationPlan.RoundByRound rounds
+                ? outcome.cashflows()
+                        .map(flows -> new ValidationSample.FundFlows(
+                                flows, rounds.spec().fund()))
+                : Optional.empty();
         return new ValidationSample(
                 outcome.moic(),
                 outcome.params().stream().map(BucketParams::pWin).toList(),
-                "fresh-simulation");
+                "fresh-simulation",
+                fund);
     }
 
     private static ValidationSample bootstrap(OptimizationInput input, int scenarios) {
@@ -68,7 +75,8 @@ public class ValidationScenarios {
         return new ValidationSample(
                 new MoicMatrix(source.bucketKeys(), scenarios, values),
                 input.params().stream().map(BucketParams::pWin).toList(),
-                "bootstrap");
+                "bootstrap",
+                Optional.empty());
     }
 
     private static byte[] digest(String text) {

@@ -79,7 +79,10 @@ class OptimizationJobHandler implements JobHandler {
             return matrices.optimizationInput(config.matrixKey())
                     .chain(input -> Uni.createFrom()
                             .item(() -> engine.optimizer()
-                                    .optimize(OptimizationInputs.request(input, config.fundSize(), limits), settings))
+                                    .optimize(
+                                            OptimizationInputs.request(
+                                                    input, SessionRules.investableCapital(config), limits),
+                                            settings))
                             .runSubscriptionOn(compute.executor()))
                     .map(outcome -> effect(id, outcome));
         });

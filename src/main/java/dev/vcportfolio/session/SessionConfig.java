@@ -2,6 +2,7 @@ package dev.vcportfolio.session;
 
 import dev.vcportfolio.matrix.GenerationRequest;
 import dev.vcportfolio.optimize.ConstraintsRequest;
+import dev.vcportfolio.optimize.FundTermsRequest;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import java.util.UUID;
  *
  * @param generation the simulation that makes the matrix; null when the request named a stored matrix
  * @param constraints every field set (see {@code LimitsRules.normalized})
+ * @param fundTerms every field set; null in sessions stored before fund economics, which read as the defaults
  */
 @RegisterForReflection
 public record SessionConfig(
@@ -20,7 +22,8 @@ public record SessionConfig(
         GenerationRequest generation,
         ConstraintsRequest constraints,
         int validationScenarios,
-        double epsilon) {
+        double epsilon,
+        FundTermsRequest fundTerms) {
 
     public static final int DEFAULT_VALIDATION_SCENARIOS = 5_000;
     public static final double DEFAULT_EPSILON = 0.001;

@@ -21,7 +21,7 @@ class SessionRepository {
     private static final String SELECT = """
             SELECT s.id, s.fund_id, s.status, m.matrix_key, m.generation_progress, s.optimization_config,
                    s.error_reason, s.allocation, s.solver_metadata, s.constraint_report, s.relaxation_log,
-                   s.validation_metrics, s.pass1_e_star, s.primary_lock_epsilon, s.created_at, s.matrix_started_at,
+                   s.validation_metrics, s.fund_metrics, s.pass1_e_star, s.primary_lock_epsilon, s.created_at, s.matrix_started_at,
                    s.optimization_started_at, s.validation_started_at, s.completed_at, s.updated_at
             FROM optimization_sessions s
             LEFT JOIN scenario_matrices m ON m.id = s.matrix_id
@@ -111,11 +111,14 @@ class SessionRepository {
     }
 
     /** VALIDATING → COMPLETED with the validation metrics. */
-    Uni<Boolean> complete(SqlClient transaction, UUID id, JsonObject validation) {
-        return transaction.preparedQuery("""
+    Uni<Boolean> complete(SqlClient transaction, UUID id, JsonObject validation, JsonObject fundMetrics) {
+        return transaction
+                .preparedQuery("""
                         UPDATE optimization_sessions
-                        SET status = 'COMPLETED', validation_metrics = $2, completed_at = now()
-                        WHERE id = $1 AND status = 'VALIDATING'""").execute(Tuple.of(id, validation)).map(rows -> rows.rowCount() == 1);
+                        SET status = 'COMPLETED', validation_metrics = $2, fund_metrics = $3, completed_at = now()
+                        WHERE id = $1 AND status = 'VALIDATING'""")
+                .execute(Tuple.of(id, validation, fundMetrics))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /** Fails the session if it is still in {@code from}. */
@@ -158,6 +161,7 @@ class SessionRepository {
                 row.getJson("constraint_report"),
                 row.getJson("relaxation_log"),
                 row.getJson("validation_metrics"),
+                row.getJson("fund_metrics"),
                 row.getDouble("pass1_e_star"),
                 row.getDouble("primary_lock_epsilon"),
                 row.getOffsetDateTime("created_at"),

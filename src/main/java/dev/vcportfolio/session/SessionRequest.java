@@ -7,6 +7,7 @@ import dev.vcportfolio.matrix.MatrixLimits;
 import dev.vcportfolio.matrix.RecyclingRequest;
 import dev.vcportfolio.matrix.SimModel;
 import dev.vcportfolio.optimize.ConstraintsRequest;
+import dev.vcportfolio.optimize.FundTermsRequest;
 import dev.vcportfolio.web.validation.Finite;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param epsilon pass 2 keeps {@code E[M] >= E* - epsilon}, default 0.001
  * @param simModel the scenario model of a generated matrix (see the generation request)
  * @param fund round-by-round only: the fund's investment period, term and extensions
+ * @param fundTerms fees and carry for the LP metrics of a round-by-round matrix (DESIGN 14); defaults when absent
  */
 @RegisterForReflection
 public record SessionRequest(
@@ -61,7 +63,9 @@ public record SessionRequest(
 
         @Schema(example = "round_by_round_v1") SimModel simModel,
 
-        @Valid FundTimelineRequest fund) {
+        @Valid FundTimelineRequest fund,
+
+        @Valid FundTermsRequest fundTerms) {
 
     /** The same request for the given fund. */
     public SessionRequest withFundId(UUID owner) {
@@ -78,6 +82,7 @@ public record SessionRequest(
                 validationScenarios,
                 epsilon,
                 simModel,
-                fund);
+                fund,
+                fundTerms);
     }
 }

@@ -2,6 +2,7 @@ package dev.vcportfolio.session;
 
 import dev.vcportfolio.optimize.AllocationRow;
 import dev.vcportfolio.optimize.ConstraintRow;
+import dev.vcportfolio.optimize.FundMetricsView;
 import dev.vcportfolio.optimize.RelaxationEntry;
 import dev.vcportfolio.optimize.RiskMetrics;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -14,6 +15,8 @@ import java.util.UUID;
  * @param expectedMoic in-sample E[M] of the allocation
  * @param riskMetrics in-sample risk
  * @param pass1EStar pass 1's optimum, bit-exact
+ * @param fundMetrics in sample: the allocation as the LPs see it, net of fees and carry (DESIGN 14); null for
+ *     matrices without cash flows (one-period model, uploaded)
  */
 @RegisterForReflection
 public record SessionResultView(
@@ -29,4 +32,5 @@ public record SessionResultView(
         SolverMetadata solverMetadata,
         double pass1EStar,
         double primaryLockEpsilon,
-        ValidationView validationMetrics) {}
+        ValidationView validationMetrics,
+        FundMetricsView fundMetrics) {}

@@ -3,6 +3,7 @@ package dev.vcportfolio.session;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.vcportfolio.optimize.AllocationRow;
 import dev.vcportfolio.optimize.ConstraintRow;
+import dev.vcportfolio.optimize.FundMetricsView;
 import dev.vcportfolio.optimize.RelaxationEntry;
 import dev.vcportfolio.optimize.RiskMetrics;
 import dev.vcportfolio.platform.json.JsonColumns;
@@ -43,7 +44,8 @@ class SessionResults {
                 solver,
                 row.pass1EStar(),
                 row.primaryLockEpsilon(),
-                json.read(row.validationMetrics(), ValidationView.class));
+                json.read(row.validationMetrics(), ValidationView.class),
+                row.fundMetrics() == null ? null : json.read(row.fundMetrics(), FundMetricsView.class));
     }
 
     SessionConfig config(SessionRow row) {

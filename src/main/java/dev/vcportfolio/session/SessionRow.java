@@ -22,6 +22,7 @@ record SessionRow(
         Object constraintReport,
         Object relaxationLog,
         Object validationMetrics,
+        Object fundMetrics,
         Double pass1EStar,
         Double primaryLockEpsilon,
         OffsetDateTime createdAt,

@@ -1,8 +1,12 @@
 package dev.vcportfolio.session;
 
+import dev.vcportfolio.core.economics.FeeSchedule;
+import dev.vcportfolio.core.economics.FundTerms;
 import dev.vcportfolio.core.error.DomainException;
 import dev.vcportfolio.core.error.FieldViolation;
 import dev.vcportfolio.matrix.GenerationRequest;
+import dev.vcportfolio.matrix.SimModel;
+import dev.vcportfolio.optimize.FundTermsRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,5 +97,20 @@ final class SessionRules {
             present.add("fund");
         }
         return present;
+    }
+
+    /**
+     * What the weights split (DESIGN 14): for a round-by-round generation, commitments less the management fees over
+     * its timeline; otherwise the whole fund, as there is no timeline to charge fees over.
+     */
+    static double investableCapital(SessionConfig config) {
+        GenerationRequest generation = config.generation();
+        if (generation == null || generation.model() != SimModel.round_by_round_v1) {
+            return config.fundSize();
+        }
+        FundTerms terms = FundTermsRequest.toTerms(config.fundTerms());
+        return config.fundSize()
+                - FeeSchedule.of(terms, generation.timeline(), config.fundSize())
+                        .total();
     }
 }

@@ -9,6 +9,7 @@ import dev.vcportfolio.matrix.MatrixLimits;
 import dev.vcportfolio.matrix.MatrixService;
 import dev.vcportfolio.matrix.MatrixState;
 import dev.vcportfolio.matrix.MatrixView;
+import dev.vcportfolio.optimize.FundTermsRequest;
 import dev.vcportfolio.optimize.LimitsRules;
 import dev.vcportfolio.outbox.JobType;
 import dev.vcportfolio.outbox.OutboxRepository;
@@ -205,7 +206,8 @@ public class SessionService {
                 generationRequest,
                 LimitsRules.normalized(riskLimits),
                 SessionRules.validationScenarios(request),
-                SessionRules.epsilon(request));
+                SessionRules.epsilon(request),
+                FundTermsRequest.normalized(request.fundTerms()));
     }
 
     private String hash(JsonObject frozen) {

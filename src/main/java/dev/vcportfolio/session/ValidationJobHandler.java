@@ -1,5 +1,8 @@
 package dev.vcportfolio.session;
 
+import dev.vcportfolio.core.economics.FundEconomics;
+import dev.vcportfolio.core.economics.FundTerms;
+import dev.vcportfolio.core.model.CashflowMatrix;
 import dev.vcportfolio.core.optimize.OptimizationRequest;
 import dev.vcportfolio.core.validate.GreedyBaseline;
 import dev.vcportfolio.core.validate.OutOfSample;
@@ -8,6 +11,8 @@ import dev.vcportfolio.matrix.OptimizationInput;
 import dev.vcportfolio.matrix.ValidationSample;
 import dev.vcportfolio.matrix.ValidationScenarios;
 import dev.vcportfolio.optimize.AllocationRow;
+import dev.vcportfolio.optimize.FundMetricsView;
+import dev.vcportfolio.optimize.FundTermsRequest;
 import dev.vcportfolio.optimize.LimitsRules;
 import dev.vcportfolio.optimize.OptimizationInputs;
 import dev.vcportfolio.outbox.ClaimedJob;
@@ -75,19 +80,35 @@ class ValidationJobHandler implements JobHandler {
             SessionConfig config = results.config(row);
             var limits = LimitsRules.toLimits(results.solver(row).appliedLimits(), "appliedLimits", Optional.empty());
             return matrices.optimizationInput(config.matrixKey()).chain(input -> {
-                OptimizationRequest inSample = OptimizationInputs.request(input, config.fundSize(), limits);
+                OptimizationRequest inSample =
+                        OptimizationInputs.request(input, SessionRules.investableCapital(config), limits);
                 double[] weights = weights(input, results.allocation(row));
                 return scenarios
                         .draw(input, config.validationScenarios())
-                        .chain(sample -> Uni.createFrom()
-                                .item(() -> validate(input, inSample, sample, weights))
-                                .runSubscriptionOn(compute.executor()))
-                        .map(view -> (JobEffect) transaction -> repository
-                                .complete(transaction, id, json.object(view))
+                        .chain(sample -> inSampleFlows(config, sample)
+                                .chain(flows -> Uni.createFrom()
+                                        .item(() -> validate(config, input, inSample, sample, flows, weights))
+                                        .runSubscriptionOn(compute.executor())))
+                        .map(validated -> (JobEffect) transaction -> repository
+                                .complete(
+                                        transaction,
+                                        id,
+                                        json.object(validated.view()),
+                                        validated.inSample().map(json::object).orElse(null))
                                 .replaceWithVoid());
             });
         });
     }
+
+    /** The matrix's own cash flows when the fresh scenarios have them too (a round-by-round generation). */
+    private Uni<Optional<CashflowMatrix>> inSampleFlows(SessionConfig config, ValidationSample sample) {
+        return sample.fund().isPresent()
+                ? matrices.cashflowMatrix(config.matrixKey())
+                : Uni.createFrom().item(Optional.empty());
+    }
+
+    /** The validation, and the LP metrics on the optimizer's own scenarios when there are cash flows. */
+    private record Validated(ValidationView view, Optional<FundMetricsView> inSample) {}
 
     @Override
     public Uni<Void> givenUp(SqlConnection transaction, ClaimedJob job, String reason) {
@@ -96,13 +117,25 @@ class ValidationJobHandler implements JobHandler {
                 .replaceWithVoid();
     }
 
-    private static ValidationView validate(
-            OptimizationInput input, OptimizationRequest inSample, ValidationSample sample, double[] weights) {
+    private static Validated validate(
+            SessionConfig config,
+            OptimizationInput input,
+            OptimizationRequest inSample,
+            ValidationSample sample,
+            Optional<CashflowMatrix> inSampleFlows,
+            double[] weights) {
         var fresh = OptimizationInputs.request(
                 sample.matrix(), input.params(), sample.winProbabilities(), inSample.fundSize(), inSample.limits());
         var metrics = OutOfSample.measure(fresh, weights);
         var greedy = GreedyBaseline.of(inSample);
-        return new ValidationView(
+        FundTerms terms = FundTermsRequest.toTerms(config.fundTerms());
+        Optional<FundMetricsView> outOfSample = sample.fund()
+                .map(fund -> FundMetricsView.of(
+                        FundEconomics.of(fund.cashflows(), weights, config.fundSize(), terms, fund.timeline())));
+        Optional<FundMetricsView> ownScenarios = sample.fund()
+                .flatMap(fund -> inSampleFlows.map(flows -> FundMetricsView.of(
+                        FundEconomics.of(flows, weights, config.fundSize(), terms, fund.timeline()))));
+        ValidationView view = new ValidationView(
                 metrics.scenarios(),
                 sample.method(),
                 metrics.expectedMoic(),
@@ -114,7 +147,9 @@ class ValidationJobHandler implements JobHandler {
                 metrics.winnerCountViolation(),
                 metrics.feasible(),
                 greedy.map(GreedyBaseline.Result::expectedMoic).orElse(null),
-                greedy.map(GreedyBaseline.Result::feasible).orElse(false));
+                greedy.map(GreedyBaseline.Result::feasible).orElse(false),
+                outOfSample.orElse(null));
+        return new Validated(view, ownScenarios);
     }
 
     /** The stored allocation as weights in matrix order. */

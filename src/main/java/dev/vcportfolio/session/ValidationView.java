@@ -1,5 +1,6 @@
 package dev.vcportfolio.session;
 
+import dev.vcportfolio.optimize.FundMetricsView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -8,6 +9,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param method {@code fresh-simulation} or {@code bootstrap} (uploaded matrices)
  * @param greedyObjective in-sample E[M] of the greedy baseline; null when its caps left part of the fund unplaced
  * @param greedyFeasible whether the greedy baseline met every limit in sample
+ * @param fundMetrics the allocation's LP metrics on these scenarios; null without cash flows (one-period model,
+ *     uploaded matrices)
  */
 @RegisterForReflection
 public record ValidationView(
@@ -22,4 +25,5 @@ public record ValidationView(
         double winnerCountViolation,
         boolean feasible,
         Double greedyObjective,
-        boolean greedyFeasible) {}
+        boolean greedyFeasible,
+        FundMetricsView fundMetrics) {}

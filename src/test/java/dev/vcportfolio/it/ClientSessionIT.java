@@ -93,6 +93,19 @@ class ClientSessionIT {
             }
             assertThat(result.getPass1EStar()).isGreaterThanOrEqualTo(result.getExpectedMoic());
 
+            // and the LPs' view: 2 % for 3 years and 1.5 % for 5 of 80M leave 69.2M to invest, net below gross
+            var fund = result.getFundMetrics();
+            assertThat(fund.getTotalFees()).isCloseTo(10.8e6, within(1e-3));
+            assertThat(fund.getInvestableCapital()).isCloseTo(69.2e6, within(1e-3));
+            assertThat(fund.getNetTvpi().getMean())
+                    .isLessThan(fund.getGrossMultiple().getMean());
+            assertThat(fund.getjCurve()).hasSize(8 + 1 + 1);
+            assertThat(result.getValidationMetrics()
+                            .getFundMetrics()
+                            .getNetIrr()
+                            .getUndefinedShare())
+                    .isBetween(0.0, 1.0);
+
             // and the session's round-by-round matrices read back typed: rows, MOIC and cash flows agree
             var matrices = new ScenarioMatricesApi(client);
             MatrixView matrix = matrices.getMatrix(status.getMatrixKey());

@@ -1,6 +1,8 @@
 package dev.vcportfolio.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
@@ -73,5 +75,79 @@ class RoundByRoundSessionTest {
         JsonObject validation = result.getJsonObject("validationMetrics");
         assertThat(validation.getDouble("expectedMoic")).isPositive();
         assertThat(result.getDouble("expectedMoic")).isPositive();
+
+        // and with the default 2 and 20 over 4 + 6 years the weights split 83 % of the fund
+        JsonObject fund = result.getJsonObject("fundMetrics");
+        assertThat(fund.getDouble("totalFees")).isCloseTo(17e6, within(1e-3));
+        assertThat(fund.getDouble("investableCapital")).isCloseTo(83e6, within(1e-3));
+        double dollars = allocation.stream()
+                .mapToDouble(row -> ((JsonObject) row).getDouble("dollars"))
+                .sum();
+        assertThat(dollars).isCloseTo(83e6, within(1.0));
+        for (JsonObject metrics : List.of(fund, validation.getJsonObject("fundMetrics"))) {
+            assertThat(metrics.getJsonObject("netTvpi").getDouble("mean"))
+                    .isLessThan(metrics.getJsonObject("grossMultiple").getDouble("mean"));
+            assertThat(metrics.getJsonArray("jCurve")).hasSize(13);
+            JsonObject first = metrics.getJsonArray("jCurve").getJsonObject(0);
+            assertThat(first.getInteger("year")).isZero();
+            assertThat(first.getDouble("p50")).isNegative();
+            assertThat(metrics.getJsonObject("probabilityNetTvpiAtLeast").getDouble("1"))
+                    .isBetween(0.0, 1.0);
+            assertThat(metrics.getDouble("expectedCarry")).isNotNegative();
+        }
+    }
+
+    @Test
+    void without_fees_or_carry_the_lps_see_the_gross_multiple_in_and_out_of_sample() {
+        // given
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "fundSize",
+                50_000_000,
+                "scenarioCount",
+                400,
+                "validationScenarios",
+                400,
+                "buckets",
+                List.of(Map.of("sector", "SaaS", "stage", "Seed", "initialCheck", 1_000_000, "reserveRatio", 1)),
+                "constraints",
+                Map.of("maxLossProbability", 1)));
+        body.put(
+                "fundTerms",
+                Map.of("managementFeeRate", 0, "postPeriodFeeRate", 0, "carryRate", 0, "hurdleRate", 0, "catchUp", 0));
+
+        // when
+        JsonObject result = SessionFixtures.completed(SessionFixtures.started(body));
+
+        // then
+        for (JsonObject metrics : List.of(
+                result.getJsonObject("fundMetrics"),
+                result.getJsonObject("validationMetrics").getJsonObject("fundMetrics"))) {
+            JsonObject gross = metrics.getJsonObject("grossMultiple");
+            JsonObject net = metrics.getJsonObject("netTvpi");
+            for (String field : List.of("mean", "p10", "p50", "p90")) {
+                assertThat(net.getDouble(field)).as(field).isCloseTo(gross.getDouble(field), within(1e-9));
+            }
+            assertThat(metrics.getDouble("totalFees")).isZero();
+            assertThat(metrics.getDouble("investableCapital")).isEqualTo(50e6);
+        }
+    }
+
+    @Test
+    void fund_terms_out_of_range_are_refused_naming_the_field() {
+        Map<String, Object> body = Map.of(
+                "fundSize",
+                50_000_000,
+                "scenarioCount",
+                100,
+                "buckets",
+                List.of(Map.of("sector", "SaaS", "stage", "Seed", "initialCheck", 1_000_000, "reserveRatio", 1)),
+                "fundTerms",
+                Map.of("carryRate", 1, "catchUp", 1.5));
+
+        SessionFixtures.request(body)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("fundTerms.carryRate", "fundTerms.catchUp"));
     }
 }
