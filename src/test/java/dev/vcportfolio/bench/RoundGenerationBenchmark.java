@@ -1,6 +1,7 @@
 package dev.vcportfolio.bench;
 
 import dev.vcportfolio.core.codec.EncodedMatrix;
+import dev.vcportfolio.core.codec.Float32;
 import dev.vcportfolio.core.codec.MatrixDecoder;
 import dev.vcportfolio.core.codec.MatrixEncoder;
 import dev.vcportfolio.core.model.BucketSpec;
@@ -79,7 +80,16 @@ public final class RoundGenerationBenchmark {
                 perCore[2] / numpy,
                 perCore[1] >= 5e6 ? "met" : "MISSED",
                 perCore[1] / numpy >= 1.5 ? "met" : "MISSED");
+        // the same spec must give the same bits whatever the engine's speed
+        System.out.printf(
+                "sha-256 moic %s, cash flows %s%n",
+                sha256(last.moic().values()), sha256(last.cashflows().values()));
         codec(last.cashflows().values());
+    }
+
+    private static String sha256(float[] values) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Float32.toLittleEndian(values)));
     }
 
     static RoundSpec spec(int rows, int scenarios, int deals) {

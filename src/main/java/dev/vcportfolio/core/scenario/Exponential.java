@@ -26,9 +26,19 @@ final class Exponential {
         if (!(y > -LIMIT && y < LIMIT)) {
             return StrictMath.exp(y);
         }
-        long n = Math.round(y * PER_UNIT);
+        long n = nearest(y * PER_UNIT);
         double r = y - (double) n / PER_UNIT;
         double polynomial = 1 + r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120)))));
         return TABLE[(int) n + OFFSET] * polynomial;
+    }
+
+    /**
+     * {@link Math#round(double)} (nearest, ties up) for {@code |x| < 2^52}, at a fraction of its cost in compiled code.
+     * Exact: {@code x - floor(x)} is exact wherever it is near 0.5 and rounding is monotonic, so the comparison with 0.5
+     * decides as on the exact fraction (ExponentialRoundingTest).
+     */
+    static long nearest(double x) {
+        double floor = Math.floor(x);
+        return (long) floor + (x - floor >= 0.5 ? 1 : 0);
     }
 }
