@@ -1,8 +1,6 @@
 package dev.vcportfolio.matrix;
 
-import dev.vcportfolio.core.model.CashflowMatrix;
 import dev.vcportfolio.core.model.MoicMatrix;
-import dev.vcportfolio.core.scenario.FundTimeline;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,9 +15,6 @@ import java.util.Optional;
  */
 public record ValidationSample(
         MoicMatrix matrix, List<Double> winProbabilities, String method, Optional<FundFlows> fund) {
-
-    /** Cash flows per allocated dollar and the timeline they run on. */
-    public record FundFlows(CashflowMatrix cashflows, FundTimeline timeline) {}
 
     public ValidationSample {
         winProbabilities = List.copyOf(winProbabilities);

@@ -46,10 +46,9 @@ public class ValidationScenarios {
     private ValidationSample simulate(SimulationPlan stored, String key, int scenarios) {
         SimulationPlan fresh = stored.fresh(scenarios, Seed.of(digest("validation:" + key)));
         Simulation.Outcome outcome = Simulation.run(fresh, GenerationControl.of(compute.executor(), compute.threads()));
-        Optional<ValidationSample.FundFlows> fund = fresh instanceof SimulationPlan.RoundByRound rounds
+        Optional<FundFlows> fund = fresh instanceof SimulationPlan.RoundByRound rounds
                 ? outcome.cashflows()
-                        .map(flows -> new ValidationSample.FundFlows(
-                                flows, rounds.spec().fund()))
+                        .map(flows -> new FundFlows(flows, rounds.spec().fund()))
                 : Optional.empty();
         return new ValidationSample(
                 outcome.moic(),

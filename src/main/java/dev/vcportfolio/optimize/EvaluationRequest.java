@@ -17,6 +17,7 @@ import java.util.Map;
  *
  * @param weights by bucket key ({@code sector|stage}); buckets not named get 0; the weights sum to 1 within 1e-9
  * @param constraints optional limits to check the allocation against (their CVaR confidence is used for the CVaR)
+ * @param fundTerms fees and carry for the LP metrics of a round-by-round matrix (DESIGN 14); defaults when absent
  */
 @RegisterForReflection
 public record EvaluationRequest(
@@ -24,4 +25,5 @@ public record EvaluationRequest(
 
         @NotNull @Finite @Positive @DecimalMax("1e13") Double fundSize,
         @NotEmpty @Size(max = 1_000) Map<String, @NotNull @Finite @DecimalMin("0") @DecimalMax("1") Double> weights,
-        @Valid ConstraintsRequest constraints) {}
+        @Valid ConstraintsRequest constraints,
+        @Valid FundTermsRequest fundTerms) {}

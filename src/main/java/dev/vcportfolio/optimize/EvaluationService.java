@@ -1,5 +1,8 @@
 package dev.vcportfolio.optimize;
 
+import dev.vcportfolio.core.economics.FeeSchedule;
+import dev.vcportfolio.core.economics.FundEconomics;
+import dev.vcportfolio.core.economics.FundTerms;
 import dev.vcportfolio.core.error.DomainException;
 import dev.vcportfolio.core.error.FieldViolation;
 import dev.vcportfolio.core.model.BucketSpec;
@@ -8,6 +11,8 @@ import dev.vcportfolio.core.optimize.ConstraintCheck;
 import dev.vcportfolio.core.optimize.ConstraintReport;
 import dev.vcportfolio.core.optimize.OptimizationRequest;
 import dev.vcportfolio.core.optimize.PortfolioMeasures;
+import dev.vcportfolio.matrix.FundFlows;
+import dev.vcportfolio.matrix.FundFlowsSource;
 import dev.vcportfolio.matrix.MatrixService;
 import dev.vcportfolio.matrix.OptimizationInput;
 import dev.vcportfolio.platform.executor.ComputePool;
@@ -25,10 +30,12 @@ public class EvaluationService {
     static final double SUM_TOLERANCE = 1e-9;
 
     private final MatrixService matrices;
+    private final FundFlowsSource flows;
     private final ComputePool compute;
 
-    EvaluationService(MatrixService matrices, ComputePool compute) {
+    EvaluationService(MatrixService matrices, FundFlowsSource flows, ComputePool compute) {
         this.matrices = matrices;
+        this.flows = flows;
         this.compute = compute;
     }
 
@@ -41,11 +48,14 @@ public class EvaluationService {
             throw DomainException.Invalid.of("weights", "must sum to 1 within 1e-9, not " + sum);
         }
         return matrices.optimizationInput(request.matrixKey(), scope)
-                .chain(input ->
-                        Uni.createFrom().item(() -> measure(input, request)).runSubscriptionOn(compute.executor()));
+                .chain(input -> flows.of(input.matrixKey())
+                        .chain(fund -> Uni.createFrom()
+                                .item(() -> measure(input, fund, request))
+                                .runSubscriptionOn(compute.executor())));
     }
 
-    private static EvaluationView measure(OptimizationInput input, EvaluationRequest request) {
+    private static EvaluationView measure(
+            OptimizationInput input, Optional<FundFlows> fund, EvaluationRequest request) {
         var keys = input.matrix().bucketKeys();
         List<FieldViolation> unknown = new ArrayList<>();
         request.weights().keySet().stream()
@@ -58,14 +68,19 @@ public class EvaluationService {
         }
         var limits =
                 LimitsRules.toLimits(request.constraints(), "constraints", Optional.of(BucketSpec.sectorsOf(keys)));
-        OptimizationRequest problem = OptimizationInputs.request(input, request.fundSize(), limits);
+        FundTerms terms = FundTermsRequest.toTerms(request.fundTerms());
+        double investable = fund.map(f -> request.fundSize()
+                        - FeeSchedule.of(terms, f.timeline(), request.fundSize())
+                                .total())
+                .orElse(request.fundSize());
+        OptimizationRequest problem = OptimizationInputs.request(input, investable, limits);
         double[] weights = keys.stream()
                 .mapToDouble(k -> request.weights().getOrDefault(k, 0.0))
                 .toArray();
         List<ConstraintCheck> checks = ConstraintReport.of(problem, weights);
         var allocation = new ArrayList<BucketAllocation>();
         for (int b = 0; b < weights.length; b++) {
-            double dollars = weights[b] * request.fundSize();
+            double dollars = weights[b] * investable;
             allocation.add(new BucketAllocation(
                     keys.get(b),
                     weights[b],
@@ -80,6 +95,9 @@ public class EvaluationService {
                         .expectedMoic(),
                 ResultRows.risk(checks),
                 ResultRows.constraints(checks),
-                checks.stream().allMatch(ConstraintCheck::satisfied));
+                checks.stream().allMatch(ConstraintCheck::satisfied),
+                fund.map(f -> FundMetricsView.of(
+                                FundEconomics.of(f.cashflows(), weights, request.fundSize(), terms, f.timeline())))
+                        .orElse(null));
     }
 }

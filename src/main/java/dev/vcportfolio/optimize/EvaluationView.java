@@ -7,6 +7,7 @@ import java.util.List;
  * What an allocation is worth on a matrix: the same measures a session reports, recomputed from the matrix.
  *
  * @param constraintReport against the request's constraints (every limit at its loosest when none were given)
+ * @param fundMetrics the allocation as the LPs see it (DESIGN 14); null for a matrix without cash flows
  */
 @RegisterForReflection
 public record EvaluationView(
@@ -16,4 +17,5 @@ public record EvaluationView(
         double expectedMoic,
         RiskMetrics riskMetrics,
         List<ConstraintRow> constraintReport,
-        boolean feasible) {}
+        boolean feasible,
+        FundMetricsView fundMetrics) {}

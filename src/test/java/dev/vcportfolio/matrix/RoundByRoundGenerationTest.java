@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +101,35 @@ class RoundByRoundGenerationTest {
         for (float cell : floats(given().accept(ContentType.BINARY).get("/api/matrices/" + key + "/moic"))) {
             assertThat(cell).isEqualTo((float) (1.5 / 2.5));
         }
+    }
+
+    @Test
+    void when_every_company_fails_the_lps_pay_fees_and_cheques_and_get_nothing_back() {
+        // given one $1M Seed deal with an unused 1.5x reserve, in a $10M fund paying 2 and 20 over 4 + 6 years
+        String calibration = calibration("fail-lp", "{\"exitRate\": 0, \"graduateRate\": 0, \"failureRate\": 1}");
+        String key = generate(calibration, bucket(1.5, "{\"mode\": \"proRata\"}"), 50);
+
+        // when
+        var metrics = given().contentType(ContentType.JSON)
+                .body("{\"matrixKey\": \"" + key + "\", \"fundSize\": 10000000, \"weights\": {\"SaaS|Seed\": 1}}")
+                .post("/api/portfolio/evaluate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        // then: 1.7M of fees, 8.3M to invest, of which only the cheques (1 / 2.5) are ever called
+        assertThat(metrics.getDouble("fundMetrics.totalFees")).isCloseTo(1.7e6, within(1e-3));
+        assertThat(metrics.getDouble("fundMetrics.investableCapital")).isCloseTo(8.3e6, within(1e-3));
+        assertThat(metrics.getDouble("allocation[0].dollars")).isCloseTo(8.3e6, within(1e-3));
+        assertThat(metrics.getDouble("fundMetrics.netTvpi.p90")).isZero();
+        assertThat(metrics.getDouble("fundMetrics.grossMultiple.mean")).isZero();
+        assertThat(metrics.getDouble("fundMetrics.netIrr.undefinedShare")).isEqualTo(1.0);
+        assertThat(metrics.<Object>get("fundMetrics.netIrr.p50")).isNull();
+        assertThat(metrics.getDouble("fundMetrics.expectedCarry")).isZero();
+        List<Float> curve = metrics.getList("fundMetrics.jCurve.p50", Float.class);
+        assertThat(curve).hasSize(13);
+        assertThat((double) curve.getLast()).isCloseTo(-(0.4 * 8.3e6 + 1.7e6) / 10e6, within(1e-6));
     }
 
     @Test
