@@ -52,4 +52,11 @@ print("loss probability %.1f%% (out of sample %.1f%%), CVaR %.3f (out of sample 
 print("solver %s %s, gap %.1e, %d ms; out of sample every limit holds: %s" % (s["backend"], s["status"], s["gap"] or 0, s["millis"], v["feasible"]))
 for step in r["relaxationLog"]:
     print("relaxed:", step["message"])
+f = r.get("fundMetrics")
+if f:
+    irr = f["netIrr"]
+    print("LPs, net of %s of fees and %s of expected carry: TVPI %.2f (P10 %.2f, P90 %.2f), IRR P50 %s, TVPI >= 1 in %.0f%% of scenarios"
+          % (format(round(f["totalFees"]), ","), format(round(f["expectedCarry"]), ","), f["netTvpi"]["mean"],
+             f["netTvpi"]["p10"], f["netTvpi"]["p90"], "n/a" if irr["p50"] is None else "%.1f%%" % (100 * irr["p50"]),
+             100 * f["probabilityNetTvpiAtLeast"]["1"]))
 PY
