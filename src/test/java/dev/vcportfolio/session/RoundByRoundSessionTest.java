@@ -95,6 +95,15 @@ class RoundByRoundSessionTest {
                     .isBetween(0.0, 1.0);
             assertThat(metrics.getDouble("expectedCarry")).isNotNegative();
         }
+        // fresh scenarios agree with the optimizer's within sampling error: the share returning the fund to the LPs,
+        // 4 sigma of the difference of two binomial shares of 500
+        double inSample = fund.getJsonObject("probabilityNetTvpiAtLeast").getDouble("1");
+        double fresh = validation
+                .getJsonObject("fundMetrics")
+                .getJsonObject("probabilityNetTvpiAtLeast")
+                .getDouble("1");
+        double pooled = (inSample + fresh) / 2;
+        assertThat(fresh).isCloseTo(inSample, within(4 * Math.sqrt(pooled * (1 - pooled) * (2.0 / 500)) + 1e-9));
     }
 
     @Test
