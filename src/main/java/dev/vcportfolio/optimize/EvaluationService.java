@@ -69,9 +69,7 @@ public class EvaluationService {
         var limits =
                 LimitsRules.toLimits(request.constraints(), "constraints", Optional.of(BucketSpec.sectorsOf(keys)));
         FundTerms terms = FundTermsRequest.toTerms(request.fundTerms());
-        double investable = fund.map(f -> request.fundSize()
-                        - FeeSchedule.of(terms, f.timeline(), request.fundSize())
-                                .total())
+        double investable = fund.map(f -> FeeSchedule.investableCapital(terms, f.timeline(), request.fundSize()))
                 .orElse(request.fundSize());
         OptimizationRequest problem = OptimizationInputs.request(input, investable, limits);
         double[] weights = keys.stream()

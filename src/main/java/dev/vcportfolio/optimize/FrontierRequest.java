@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The efficient frontier of a stored matrix under the given limits (their CVaR limit is replaced point by point).
  *
  * @param points portfolios between the tightest feasible and the loosest useful CVaR limit, 2 to 25
+ * @param fundTerms fees and carry for each point's LP metrics on a round-by-round matrix (DESIGN 14); defaults when
+ *     absent
  */
 @RegisterForReflection
 public record FrontierRequest(
@@ -22,4 +24,5 @@ public record FrontierRequest(
 
         @NotNull @Finite @Positive @DecimalMax("1e13") Double fundSize,
         @Valid ConstraintsRequest constraints,
-        @Schema(example = "8") @NotNull @Min(2) @Max(25) Integer points) {}
+        @Schema(example = "8") @NotNull @Min(2) @Max(25) Integer points,
+        @Valid FundTermsRequest fundTerms) {}

@@ -1,18 +1,25 @@
 package dev.vcportfolio.optimize;
 
+import dev.vcportfolio.core.economics.FeeSchedule;
+import dev.vcportfolio.core.economics.FundEconomics;
+import dev.vcportfolio.core.economics.FundTerms;
 import dev.vcportfolio.core.error.DomainException;
 import dev.vcportfolio.core.model.BucketSpec;
 import dev.vcportfolio.core.optimize.EfficientFrontier;
 import dev.vcportfolio.core.optimize.OptimizationOutcome;
 import dev.vcportfolio.core.optimize.OptimizationRequest;
 import dev.vcportfolio.core.optimize.SolverSettings;
+import dev.vcportfolio.matrix.FundFlows;
+import dev.vcportfolio.matrix.FundFlowsSource;
 import dev.vcportfolio.matrix.MatrixService;
+import dev.vcportfolio.matrix.OptimizationInput;
 import dev.vcportfolio.platform.executor.ComputePool;
 import dev.vcportfolio.platform.security.FundScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,11 +30,13 @@ import java.util.Optional;
 public class FrontierService {
 
     private final MatrixService matrices;
+    private final FundFlowsSource flows;
     private final OptimizerEngine engine;
     private final ComputePool compute;
 
-    FrontierService(MatrixService matrices, OptimizerEngine engine, ComputePool compute) {
+    FrontierService(MatrixService matrices, FundFlowsSource flows, OptimizerEngine engine, ComputePool compute) {
         this.matrices = matrices;
+        this.flows = flows;
         this.engine = engine;
         this.compute = compute;
     }
@@ -35,26 +44,49 @@ public class FrontierService {
     /** The frontier on one of the caller's funds' matrices; another fund's matrix is a 404. */
     public Uni<FrontierView> frontier(FrontierRequest request, FundScope scope) {
         SolverSettings settings = engine.config().settings(0);
-        return matrices.optimizationInput(request.matrixKey(), scope).chain(input -> {
-            var limits = LimitsRules.toLimits(
-                    request.constraints(),
-                    "constraints",
-                    Optional.of(BucketSpec.sectorsOf(input.matrix().bucketKeys())));
-            OptimizationRequest problem = OptimizationInputs.request(input, request.fundSize(), limits);
-            EfficientFrontier frontier = engine.frontier();
-            return onCompute(() -> frontier.range(problem, settings)
-                            .orElseThrow(() -> new DomainException.Infeasible(
-                                    "no allocation meets the limits even without a CVaR limit")))
-                    .chain(range -> {
-                        List<Uni<EfficientFrontier.Point>> solves = range.limits(request.points()).stream()
-                                .map(limit -> onCompute(() -> point(frontier, problem, range, limit, settings)))
-                                .toList();
-                        return Uni.join()
-                                .all(solves)
-                                .andFailFast()
-                                .map(points -> view(request.matrixKey(), problem, range, points));
-                    });
-        });
+        return matrices.optimizationInput(request.matrixKey(), scope)
+                .chain(input -> flows.of(input.matrixKey()).chain(fund -> solve(request, settings, input, fund)));
+    }
+
+    private Uni<FrontierView> solve(
+            FrontierRequest request, SolverSettings settings, OptimizationInput input, Optional<FundFlows> fund) {
+        var limits = LimitsRules.toLimits(
+                request.constraints(),
+                "constraints",
+                Optional.of(BucketSpec.sectorsOf(input.matrix().bucketKeys())));
+        FundTerms terms = FundTermsRequest.toTerms(request.fundTerms());
+        double investable = fund.map(f -> FeeSchedule.investableCapital(terms, f.timeline(), request.fundSize()))
+                .orElse(request.fundSize());
+        OptimizationRequest problem = OptimizationInputs.request(input, investable, limits);
+        LpView lp = new LpView(fund, terms, request.fundSize(), input.matrix().bucketKeys());
+        EfficientFrontier frontier = engine.frontier();
+        return onCompute(() -> frontier.range(problem, settings)
+                        .orElseThrow(() -> new DomainException.Infeasible(
+                                "no allocation meets the limits even without a CVaR limit")))
+                .chain(range -> {
+                    List<Uni<EfficientFrontier.Point>> solves = range.limits(request.points()).stream()
+                            .map(limit -> onCompute(() -> point(frontier, problem, range, limit, settings)))
+                            .toList();
+                    return Uni.join()
+                            .all(solves)
+                            .andFailFast()
+                            .map(points -> view(request.matrixKey(), problem, range, points, lp));
+                });
+    }
+
+    /** Each point's LP metrics, when the matrix has cash flows. */
+    private record LpView(Optional<FundFlows> fund, FundTerms terms, double commitments, List<String> keys) {
+        FundMetricsView of(Map<String, Double> weights) {
+            return fund.map(f -> FundMetricsView.of(FundEconomics.of(
+                            f.cashflows(),
+                            keys.stream()
+                                    .mapToDouble(k -> weights.getOrDefault(k, 0.0))
+                                    .toArray(),
+                            commitments,
+                            terms,
+                            f.timeline())))
+                    .orElse(null);
+        }
     }
 
     private static EfficientFrontier.Point point(
@@ -77,7 +109,8 @@ public class FrontierService {
             String matrixKey,
             OptimizationRequest problem,
             EfficientFrontier.CvarRange range,
-            List<EfficientFrontier.Point> solved) {
+            List<EfficientFrontier.Point> solved,
+            LpView lp) {
         var points = EfficientFrontier.monotone(solved).stream()
                 .map(point -> {
                     var result = point.result();
@@ -90,7 +123,8 @@ public class FrontierService {
                             risk.cvar(),
                             risk.lossProbability(),
                             weights,
-                            result.status().name());
+                            result.status().name(),
+                            lp.of(weights));
                 })
                 .toList();
         return new FrontierView(

@@ -18,6 +18,7 @@ public record FrontierView(
     /**
      * @param cvarLimit the limit this point was solved under
      * @param weights by bucket key
+     * @param fundMetrics the point's allocation as the LPs see it; null for a matrix without cash flows
      */
     @RegisterForReflection
     public record Point(
@@ -26,5 +27,6 @@ public record FrontierView(
             double cvar,
             double lossProbability,
             Map<String, Double> weights,
-            String solverStatus) {}
+            String solverStatus,
+            FundMetricsView fundMetrics) {}
 }

@@ -109,8 +109,6 @@ final class SessionRules {
             return config.fundSize();
         }
         FundTerms terms = FundTermsRequest.toTerms(config.fundTerms());
-        return config.fundSize()
-                - FeeSchedule.of(terms, generation.timeline(), config.fundSize())
-                        .total();
+        return FeeSchedule.investableCapital(terms, generation.timeline(), config.fundSize());
     }
 }

@@ -133,6 +133,46 @@ class RoundByRoundGenerationTest {
     }
 
     @Test
+    void every_frontier_point_reports_its_lp_metrics() {
+        // given a two-bucket round-by-round matrix
+        Response accepted = post("{\"scenarioCount\": 300, \"buckets\": ["
+                + "{\"sector\": \"SaaS\", \"stage\": \"Seed\", \"initialCheck\": 1000000, \"reserveRatio\": 1},"
+                + "{\"sector\": \"Bio\", \"stage\": \"SeriesA\", \"initialCheck\": 3000000, \"reserveRatio\": 0.5}]}");
+        String key = accepted.jsonPath().getString("matrixKey");
+        awaitComplete(key);
+        String frontier = "{\"matrixKey\": \"" + key + "\", \"fundSize\": 50000000, \"points\": 3";
+
+        // when: without fees and carry, and with the defaults
+        JsonPath free = frontier(frontier + ", \"fundTerms\": {\"managementFeeRate\": 0, \"postPeriodFeeRate\": 0,"
+                + " \"carryRate\": 0, \"hurdleRate\": 0, \"catchUp\": 0}}");
+        JsonPath charged = frontier(frontier + "}");
+
+        // then
+        List<Float> gross = free.getList("points.fundMetrics.grossMultiple.mean", Float.class);
+        List<Float> net = free.getList("points.fundMetrics.netTvpi.mean", Float.class);
+        assertThat(net).hasSize(free.getList("points").size()).isEqualTo(gross);
+        assertThat(free.getList("points.fundMetrics.investableCapital", Float.class))
+                .allSatisfy(capital -> assertThat(capital).isEqualTo(50e6f));
+        assertThat(charged.getList("points.fundMetrics.investableCapital", Float.class))
+                .allSatisfy(capital -> assertThat((double) capital).isCloseTo(41.5e6, within(1.0)));
+        List<Float> chargedNet = charged.getList("points.fundMetrics.netTvpi.mean", Float.class);
+        List<Float> chargedGross = charged.getList("points.fundMetrics.grossMultiple.mean", Float.class);
+        for (int i = 0; i < chargedNet.size(); i++) {
+            assertThat(chargedNet.get(i)).isLessThan(chargedGross.get(i));
+        }
+    }
+
+    private static JsonPath frontier(String body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/optimization/frontier")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    @Test
     void reserve_options_are_rows_of_both_matrices_and_equivalent_requests_share_a_key() {
         // given
         String options = "{\"sector\": \"SaaS\", \"stage\": \"Seed\", \"initialCheck\": 1000000, \"reserveRatio\": 1,"

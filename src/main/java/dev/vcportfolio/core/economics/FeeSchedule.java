@@ -34,6 +34,11 @@ public final class FeeSchedule {
         return new FeeSchedule(fees);
     }
 
+    /** What the weights split: commitments less every fee. */
+    public static double investableCapital(FundTerms terms, FundTimeline timeline, double commitments) {
+        return commitments - of(terms, timeline, commitments).total();
+    }
+
     /** The part of year {@code [y, y + 1)} inside {@code [from, to)}. */
     private static double overlap(int y, double from, double to) {
         return Math.max(0, Math.min(y + 1, to) - Math.max(y, from));
