@@ -120,7 +120,7 @@ export function drawLp(result) {
     yFormat: share,
     tickFormat: (v) => percent(v, 0),
     xLabel: 'Fund year',
-    yLabel: 'LP net cash flow to date (% of commitments)',
+    yLabel: 'LP net cash (% of commitments)',
     caption: 'J-curve: cumulative LP distributions minus capital calls, percent of commitments, by fund year (in sample)',
     what: 'J-curve',
   });
