@@ -194,3 +194,129 @@ export function frontierChart(figure, { points, markers, xFormat, yFormat, xLabe
     svg.append(g);
   }
 }
+
+/** A "show the numbers" table under a chart, so every drawn value can also be read (and reached from the keyboard). */
+function numbersTable(figure, summary, head, rows) {
+  const details = document.createElement('details');
+  details.className = 'chart-numbers';
+  const s = document.createElement('summary');
+  s.textContent = summary;
+  const table = document.createElement('table');
+  table.className = 'data';
+  const thead = table.createTHead().insertRow();
+  for (const h of head) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = h;
+    thead.append(th);
+  }
+  const body = table.createTBody();
+  for (const cells of rows) {
+    const tr = body.insertRow();
+    cells.forEach((c, i) => {
+      const cell = document.createElement(i === 0 ? 'th' : 'td');
+      if (i === 0) {
+        cell.scope = 'row';
+      } else {
+        cell.className = 'num';
+      }
+      cell.textContent = c;
+      tr.append(cell);
+    });
+  }
+  details.append(s, table);
+  figure.append(details);
+}
+
+/**
+ * A fan by fund year: the P10–P90 band, the P50 line with a point per year, and a zero line when zero is in range.
+ *
+ * @param bands [{year, p10, p50, p90}]
+ */
+export function fanChart(figure, { bands, yFormat, tickFormat = yFormat, xLabel, yLabel, caption, what }) {
+  const height = 310;
+  const svg = frame(figure, height, `Fan chart: ${caption}`, caption);
+  // on a narrow drawing the legend takes two lines
+  const wide = W >= 420;
+  const top = wide ? 40 : 58;
+  const lo = Math.min(0, ...bands.map((b) => b.p10));
+  const hi = Math.max(0, ...bands.map((b) => b.p90));
+  const pad = (hi - lo) * 0.05 || 0.01;
+  const yT = ticks(lo - pad, hi + pad);
+  const y = scale(Math.min(lo - pad, yT[0]), Math.max(hi + pad, yT.at(-1)), height - M.bottom, top);
+  const last = Math.max(1, ...bands.map((b) => b.year));
+  const x = scale(0, last, M.left + 8, W - M.right - 8);
+  const xT = ticks(0, last, Math.min(last, 12)).filter((t) => Number.isInteger(t));
+  axes(svg, height, x, xT, (t) => String(t), xLabel, y, yT, tickFormat, yLabel, top);
+  const band = [...bands.map((b) => `${x(b.year)},${y(b.p90)}`), ...[...bands].reverse().map((b) => `${x(b.year)},${y(b.p10)}`)];
+  svg.append(el('polygon', { points: band.join(' '), class: 'band' }));
+  if (lo < 0 && hi > 0) {
+    svg.append(el('line', { x1: M.left, x2: W - M.right, y1: y(0), y2: y(0), class: 'zero-line' }));
+  }
+  svg.append(el('polyline', { points: bands.map((b) => `${x(b.year)},${y(b.p50)}`).join(' '), class: 'median-line' }));
+  for (const b of bands) {
+    const c = el('circle', {
+      cx: x(b.year), cy: y(b.p50), r: 3.5, class: 'point year',
+      'data-year': b.year, 'data-p10': b.p10, 'data-p50': b.p50, 'data-p90': b.p90,
+    });
+    c.append(el('title', {}, `Year ${b.year}: ${what} P50 ${yFormat(b.p50)}, P10 ${yFormat(b.p10)} to P90 ${yFormat(b.p90)}`));
+    svg.append(c);
+  }
+  const legend = el('g', { class: 'legend' });
+  legend.append(el('rect', { x: M.left, y: 8, width: 22, height: 12, class: 'swatch band' }));
+  legend.append(el('text', { x: M.left + 28, y: 18, class: 'marker-label' }, 'P10–P90 of scenarios'));
+  const [mx, my] = wide ? [M.left + 190, 0] : [M.left, 20];
+  legend.append(el('line', { x1: mx, x2: mx + 22, y1: 14 + my, y2: 14 + my, class: 'median-line' }));
+  legend.append(el('text', { x: mx + 28, y: 18 + my, class: 'marker-label' }, 'P50 (median)'));
+  svg.append(legend);
+  numbersTable(figure, `Show the numbers: ${what} by fund year`, ['Fund year', 'P10', 'P50', 'P90'],
+    bands.map((b) => [String(b.year), yFormat(b.p10), yFormat(b.p50), yFormat(b.p90)]));
+}
+
+/**
+ * Intervals side by side, one row each: a bar from P10 to P90, a tick at P50 and a dot at the mean, with a dashed
+ * reference line (1×: money back).
+ *
+ * @param rows [{label, cls, mean, p10, p50, p90}]
+ */
+export function intervalChart(figure, { rows, format, xLabel, caption, reference, referenceLabel }) {
+  const rowHeight = 46;
+  const top = 50;
+  const height = top + M.bottom + rowHeight * rows.length;
+  const svg = frame(figure, height, `Interval chart: ${caption}`, caption);
+  const left = Math.min(Math.round(W * 0.3), 140);
+  const hi = Math.max(reference, ...rows.map((r) => Math.max(r.p90, r.mean)));
+  const xT = ticks(0, hi * 1.05);
+  const x = scale(0, Math.max(hi * 1.05, xT.at(-1)), left, W - M.right - 10);
+  const bottom = height - M.bottom;
+  const g = el('g', { class: 'axes' });
+  g.append(el('line', { x1: left, x2: W - M.right, y1: bottom, y2: bottom, class: 'axis' }));
+  for (const t of xT) {
+    g.append(el('line', { x1: x(t), x2: x(t), y1: top, y2: bottom, class: 'grid' }));
+    g.append(el('text', { x: x(t), y: bottom + 18, 'text-anchor': 'middle', class: 'tick-label' }, format(t)));
+  }
+  g.append(el('text', { x: (left + W - M.right) / 2, y: height - 8, 'text-anchor': 'middle', class: 'axis-label' }, xLabel));
+  svg.append(g);
+  svg.append(el('line', { x1: x(reference), x2: x(reference), y1: top - 16, y2: bottom, class: 'loss-threshold' }));
+  svg.append(el('text', { x: x(reference) + 5, y: top - 6, class: 'marker-label' }, referenceLabel));
+  rows.forEach((r, i) => {
+    const mid = top + i * rowHeight + rowHeight / 2;
+    const row = el('g', {
+      class: `interval-row ${r.cls}`, 'data-mean': r.mean, 'data-p10': r.p10, 'data-p50': r.p50, 'data-p90': r.p90,
+    });
+    row.append(el('title', {}, `${r.label}: mean ${format(r.mean)}, P10 ${format(r.p10)}, P50 ${format(r.p50)}, P90 ${format(r.p90)}`));
+    row.append(el('text', { x: left - 8, y: mid + 4, 'text-anchor': 'end', class: 'tick-label' }, r.label));
+    row.append(el('rect', { x: x(r.p10), y: mid - 9, width: Math.max(1, x(r.p90) - x(r.p10)), height: 18, class: 'interval' }));
+    row.append(el('line', { x1: x(r.p50), x2: x(r.p50), y1: mid - 13, y2: mid + 13, class: 'p50-mark' }));
+    row.append(el('circle', { cx: x(r.mean), cy: mid, r: 5, class: 'mean-mark' }));
+    svg.append(row);
+  });
+  const legend = el('g', { class: 'legend' });
+  legend.append(el('rect', { x: left, y: 8, width: 22, height: 12, class: 'interval' }));
+  legend.append(el('text', { x: left + 28, y: 18, class: 'marker-label' }, 'P10–P90'));
+  legend.append(el('line', { x1: left + 100, x2: left + 100, y1: 6, y2: 22, class: 'p50-mark' }));
+  legend.append(el('text', { x: left + 108, y: 18, class: 'marker-label' }, 'P50'));
+  legend.append(el('circle', { cx: left + 158, cy: 14, r: 5, class: 'mean-mark' }));
+  legend.append(el('text', { x: left + 168, y: 18, class: 'marker-label' }, 'mean'));
+  svg.append(legend);
+}

@@ -219,15 +219,37 @@ export function readRequest(form) {
     }));
     request.scenarioCount = num($('scenarioCount'));
   }
+  if (!$('fund-terms').hidden) {
+    request.fundTerms = readTerms(form);
+  }
   return request;
 }
 
-/** Shows the round-by-round parts (fund timeline, bucket details) only while that model is chosen. */
+export const TERMS = ['managementFeeRate', 'postPeriodFeeRate', 'carryRate', 'hurdleRate', 'catchUp'];
+
+/** The fund terms typed in (blank ones left out, for the API's defaults), or undefined when none is. */
+function readTerms(form) {
+  const terms = {};
+  for (const name of TERMS) {
+    const v = num(form.querySelector(`#${name}`));
+    if (v !== undefined) {
+      terms[name] = v;
+    }
+  }
+  return Object.keys(terms).length ? terms : undefined;
+}
+
+/**
+ * Shows the round-by-round parts (fund timeline, bucket details) only while that model is chosen; the fund terms also
+ * for a stored matrix, which may be round by round (a one-period one ignores them).
+ */
 export function showModel(form) {
   const rounds = form.querySelector('#simModel').value === ROUND_BY_ROUND;
   for (const part of form.querySelectorAll('.round-only')) {
     part.hidden = !rounds;
   }
+  const stored = form.querySelector('input[name=source]:checked')?.value === 'stored';
+  form.querySelector('#fund-terms').hidden = !(rounds || stored);
 }
 
 export function clearErrors(root) {

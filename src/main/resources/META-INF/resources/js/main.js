@@ -4,6 +4,7 @@ import { ApiError, getJson, getMoic, postJson, setToken, takeTokenFromAddress, t
 import { frontierChart } from './charts.js';
 import { addBucketRow, addSectorRow, clearErrors, fillStageRows, readRequest, showErrors, showModel } from './form.js';
 import { multiple, percent, rowKey, rowLabel, setCurrency } from './format.js';
+import * as lp from './lp.js';
 import * as results from './results.js';
 
 const $ = (id) => document.getElementById(id);
@@ -49,6 +50,7 @@ function init() {
       $('simulate-part').hidden = stored;
       $('scenario-count-field').hidden = stored;
       $('stored-part').hidden = !stored;
+      showModel($('fund-form'));
     });
   }
   $('fund-form').addEventListener('submit', (e) => {
@@ -85,6 +87,7 @@ function redraw() {
   if (state.moic) {
     results.renderHistogram(state.moic, confidence(state.result), state.result.riskMetrics.cvar);
   }
+  lp.drawLp(state.result);
   drawFrontier();
 }
 
@@ -212,6 +215,7 @@ async function completed() {
   $('result-matrix').textContent = result.matrixKey;
   results.renderAllocation(result);
   results.renderMetrics(result);
+  lp.renderLp(result, state.request);
   results.constraintTable($('constraints'), result.constraintReport, 'Every limit: binding, slack, relaxed or violated');
   results.renderRelaxations(result.relaxationLog);
   fillCurrentWeights(result);
@@ -335,12 +339,14 @@ async function evaluate() {
       fundSize: state.result.fundSize,
       weights,
       constraints: state.request?.constraints,
+      // the same terms as the session's, so the net figures compare like with like
+      fundTerms: state.request?.fundTerms,
     });
   } catch (e) {
     showProblem(form, $('evaluate-error'), e);
     return;
   }
-  results.renderComparison(state.result, state.evaluation);
+  results.renderComparison(state.result, state.evaluation, lp.comparisonRows(state.evaluation, state.result));
   drawFrontier();
 }
 
@@ -361,11 +367,15 @@ function csvCell(v) {
 }
 
 function exportCsv() {
-  const lines = [['bucketKey', 'sector', 'stage', 'reserveOption', 'weight', 'dollars', 'dealCount'].join(',')];
+  // the portfolio's LP figures come after the per-bucket columns, repeated on each row, so the file stays one row per
+  // bucket and readers of the older columns are not disturbed
+  const head = ['bucketKey', 'sector', 'stage', 'reserveOption', 'weight', 'dollars', 'dealCount', ...lp.CSV_COLUMNS];
+  const lines = [head.join(',')];
+  const net = lp.csvValues(state.result);
   for (const a of state.result.allocation) {
     const [sector, stage] = a.bucketKey.split('|');
     const option = rowKey(a.bucketKey).option ?? '';
-    lines.push([a.bucketKey, sector, stage, option, a.weight, a.dollars, a.dealCount].map(csvCell).join(','));
+    lines.push([a.bucketKey, sector, stage, option, a.weight, a.dollars, a.dealCount, ...net].map(csvCell).join(','));
   }
   download(`allocation-${state.result.sessionId}.csv`, 'text/csv', `${lines.join('\n')}\n`);
 }
@@ -379,6 +389,10 @@ function exportJson() {
     expectedMoic: r.expectedMoic,
     riskMetrics: r.riskMetrics,
     allocation: r.allocation,
+    // absent for a one-period result (JSON.stringify leaves undefined out)
+    fundTerms: r.fundMetrics ? lp.termsUsed(state.request) : undefined,
+    fundMetrics: r.fundMetrics,
+    outOfSampleFundMetrics: r.validationMetrics?.fundMetrics,
   };
   download(`allocation-${r.sessionId}.json`, 'application/json', `${JSON.stringify(body, null, 2)}\n`);
 }

@@ -60,8 +60,10 @@ export function renderAllocation(result) {
     body.append(tr);
   }
   const deals = result.allocation.reduce((s, a) => s + a.dealCount, 0);
+  // with fees (round by round) the weights split what is left of the fund after them
+  const investable = result.fundMetrics ? ` (${money(result.fundMetrics.investableCapital)} investable after fees)` : '';
   document.getElementById('allocation-summary').textContent =
-    `— fund ${money(result.fundSize)}, ${integer(deals)} deals, expected MOIC ${multiple(result.expectedMoic)}`;
+    `— fund ${money(result.fundSize)}${investable}, ${integer(deals)} deals, expected MOIC ${multiple(result.expectedMoic)}`;
   barChart(document.getElementById('allocation-chart'), {
     labels: result.allocation.map((a) => rowLabel(a.bucketKey)),
     values: result.allocation.map((a) => a.weight),
@@ -229,7 +231,8 @@ export function renderRelaxations(log) {
   }
 }
 
-export function renderComparison(result, evaluation) {
+/** @param extra further rows [label, mine, optimum, difference] (the LP figures, when there are any) */
+export function renderComparison(result, evaluation, extra = []) {
   const table = document.getElementById('comparison');
   table.replaceChildren();
   caption(table, `My allocation against the optimum (${integer(evaluation.scenarioCount)} scenarios)`);
@@ -248,6 +251,9 @@ export function renderComparison(result, evaluation) {
   body.append(row(['Expected 10× winners', number(mine.expectedWinners), number(best.expectedWinners),
     diff(mine.expectedWinners, best.expectedWinners, number)]));
   const verified = result.solverMetadata?.verified ? 'yes' : 'no';
+  for (const cells of extra) {
+    body.append(row(cells, { cls: 'net' }));
+  }
   body.append(row(['Meets every limit', evaluation.feasible ? 'yes' : 'no', verified, '']));
   table.append(body);
   table.hidden = false;

@@ -73,14 +73,25 @@ final class Browser {
         return driver;
     }
 
-    /** Resizes the window so its viewport is exactly width x height (headless: the window is the viewport). */
+    /**
+     * Resizes the window so its viewport is exactly width x height (headless: the window is the viewport, or nearly).
+     * The window's frame is measured as the window's size less the viewport's, after a resize has taken effect; a
+     * window that had not yet taken the size once made the old arithmetic ask for width -480, so a frame is never
+     * negative and the second attempt only corrects what the first left.
+     */
     static void viewport(ChromeDriver driver, int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
-        List<?> inner = (List<?>) ((JavascriptExecutor) driver).executeScript("return [innerWidth, innerHeight];");
-        int dw = width - ((Number) inner.get(0)).intValue();
-        int dh = height - ((Number) inner.get(1)).intValue();
-        if (dw != 0 || dh != 0) {
-            driver.manage().window().setSize(new Dimension(width + dw, height + dh));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            List<?> inner = (List<?>) ((JavascriptExecutor) driver).executeScript("return [innerWidth, innerHeight];");
+            int innerWidth = ((Number) inner.get(0)).intValue();
+            int innerHeight = ((Number) inner.get(1)).intValue();
+            if (innerWidth == width && innerHeight == height) {
+                return;
+            }
+            Dimension window = driver.manage().window().getSize();
+            int frameWidth = Math.max(0, window.getWidth() - innerWidth);
+            int frameHeight = Math.max(0, window.getHeight() - innerHeight);
+            driver.manage().window().setSize(new Dimension(width + frameWidth, height + frameHeight));
         }
     }
 
