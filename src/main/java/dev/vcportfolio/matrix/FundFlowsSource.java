@@ -1,6 +1,8 @@
 package dev.vcportfolio.matrix;
 
 import dev.vcportfolio.core.key.MatrixKey;
+import dev.vcportfolio.core.scenario.FundTimeline;
+import dev.vcportfolio.core.scenario.RoundByRoundGenerator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,20 +24,25 @@ public class FundFlowsSource {
     }
 
     public Uni<Optional<FundFlows>> of(String matrixKey) {
-        return matrices.cashflowMatrix(matrixKey).chain(flows -> {
-            if (flows.isEmpty()) {
-                return Uni.createFrom().item(Optional.<FundFlows>empty());
-            }
-            return plans.plan(matrixKey)
-                    .map(row -> row.map(found -> {
-                                JsonObject plan = (JsonObject) found.getJson("matrix_key_json");
-                                SimulationPlan stored = GenerationPlans.plan(new MatrixKey(matrixKey, plan.encode()));
-                                return stored instanceof SimulationPlan.RoundByRound rounds
-                                        ? Optional.of(new FundFlows(
-                                                flows.get(), rounds.spec().fund()))
-                                        : Optional.<FundFlows>empty();
-                            })
-                            .flatMap(found -> found));
-        });
+        return matrices.cashflowMatrix(matrixKey)
+                .chain(flows -> flows.isEmpty()
+                        ? Uni.createFrom().item(Optional.<FundFlows>empty())
+                        : timeline(matrixKey).map(timeline -> timeline.map(t -> new FundFlows(flows.get(), t))));
+    }
+
+    /** The fund timeline of a generated round-by-round matrix's plan, without its flows; empty for any other. */
+    public Uni<Optional<FundTimeline>> timeline(String matrixKey) {
+        return plans.plan(matrixKey)
+                .map(row -> row.flatMap(found -> {
+                    // uploaded and one-period matrices have other key trees, which are no round-by-round plan
+                    if (!(found.getJson("matrix_key_json") instanceof JsonObject plan)
+                            || !RoundByRoundGenerator.MODEL_VERSION.equals(plan.getString("simModelVersion"))) {
+                        return Optional.empty();
+                    }
+                    return GenerationPlans.plan(new MatrixKey(matrixKey, plan.encode()))
+                                    instanceof SimulationPlan.RoundByRound rounds
+                            ? Optional.of(rounds.spec().fund())
+                            : Optional.empty();
+                }));
     }
 }

@@ -1,7 +1,6 @@
 package dev.vcportfolio.matrix;
 
 import dev.vcportfolio.calibration.Regime;
-import dev.vcportfolio.core.scenario.FundTimeline;
 import dev.vcportfolio.web.validation.Finite;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
@@ -60,11 +59,6 @@ public record GenerationRequest(
                 bucketMaxWeight,
                 simModel,
                 fund);
-    }
-
-    /** The fund's timeline: the one given, defaults for the rest (round-by-round only). */
-    public FundTimeline timeline() {
-        return RoundPlans.timeline(fund);
     }
 
     /** The model to run: the one named, else {@link SimModel#DEFAULT}. */

@@ -4,6 +4,7 @@ import dev.vcportfolio.core.optimize.ConstraintCheck;
 import dev.vcportfolio.core.optimize.OptimizationOutcome;
 import dev.vcportfolio.core.optimize.OptimizationResult;
 import dev.vcportfolio.core.optimize.SolveStats;
+import dev.vcportfolio.matrix.FundFlowsSource;
 import dev.vcportfolio.matrix.MatrixService;
 import dev.vcportfolio.optimize.LimitsRules;
 import dev.vcportfolio.optimize.OptimizationInputs;
@@ -38,6 +39,7 @@ class OptimizationJobHandler implements JobHandler {
     private final SessionRepository repository;
     private final SessionResults results;
     private final MatrixService matrices;
+    private final FundFlowsSource flows;
     private final OptimizerEngine engine;
     private final OutboxRepository outbox;
     private final ComputePool compute;
@@ -47,6 +49,7 @@ class OptimizationJobHandler implements JobHandler {
             SessionRepository repository,
             SessionResults results,
             MatrixService matrices,
+            FundFlowsSource flows,
             OptimizerEngine engine,
             OutboxRepository outbox,
             ComputePool compute,
@@ -54,6 +57,7 @@ class OptimizationJobHandler implements JobHandler {
         this.repository = repository;
         this.results = results;
         this.matrices = matrices;
+        this.flows = flows;
         this.engine = engine;
         this.outbox = outbox;
         this.compute = compute;
@@ -76,14 +80,17 @@ class OptimizationJobHandler implements JobHandler {
             SessionConfig config = results.config(found.get());
             var limits = LimitsRules.toLimits(config.constraints(), "constraints", Optional.empty());
             var settings = engine.config().settings(config.epsilon());
-            return matrices.optimizationInput(config.matrixKey())
-                    .chain(input -> Uni.createFrom()
-                            .item(() -> engine.optimizer()
-                                    .optimize(
-                                            OptimizationInputs.request(
-                                                    input, SessionRules.investableCapital(config), limits),
-                                            settings))
-                            .runSubscriptionOn(compute.executor()))
+            return flows.timeline(config.matrixKey())
+                    .chain(timeline -> matrices.optimizationInput(config.matrixKey())
+                            .chain(input -> Uni.createFrom()
+                                    .item(() -> engine.optimizer()
+                                            .optimize(
+                                                    OptimizationInputs.request(
+                                                            input,
+                                                            SessionRules.investableCapital(config, timeline),
+                                                            limits),
+                                                    settings))
+                                    .runSubscriptionOn(compute.executor())))
                     .map(outcome -> effect(id, outcome));
         });
     }

@@ -4,11 +4,12 @@ import dev.vcportfolio.core.economics.FeeSchedule;
 import dev.vcportfolio.core.economics.FundTerms;
 import dev.vcportfolio.core.error.DomainException;
 import dev.vcportfolio.core.error.FieldViolation;
+import dev.vcportfolio.core.scenario.FundTimeline;
 import dev.vcportfolio.matrix.GenerationRequest;
-import dev.vcportfolio.matrix.SimModel;
 import dev.vcportfolio.optimize.FundTermsRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Checks of a session request that bean validation cannot express; each names its field. */
 final class SessionRules {
@@ -100,15 +101,12 @@ final class SessionRules {
     }
 
     /**
-     * What the weights split (DESIGN 14): for a round-by-round generation, commitments less the management fees over
-     * its timeline; otherwise the whole fund, as there is no timeline to charge fees over.
+     * What the weights split (DESIGN 14): for a round-by-round matrix (generated or stored), commitments less the
+     * management fees over its timeline; otherwise the whole fund, as there is no timeline to charge fees over.
      */
-    static double investableCapital(SessionConfig config) {
-        GenerationRequest generation = config.generation();
-        if (generation == null || generation.model() != SimModel.round_by_round_v1) {
-            return config.fundSize();
-        }
+    static double investableCapital(SessionConfig config, Optional<FundTimeline> timeline) {
         FundTerms terms = FundTermsRequest.toTerms(config.fundTerms());
-        return FeeSchedule.investableCapital(terms, generation.timeline(), config.fundSize());
+        return timeline.map(t -> FeeSchedule.investableCapital(terms, t, config.fundSize()))
+                .orElse(config.fundSize());
     }
 }

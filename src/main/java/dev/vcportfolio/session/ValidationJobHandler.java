@@ -6,6 +6,7 @@ import dev.vcportfolio.core.model.CashflowMatrix;
 import dev.vcportfolio.core.optimize.OptimizationRequest;
 import dev.vcportfolio.core.validate.GreedyBaseline;
 import dev.vcportfolio.core.validate.OutOfSample;
+import dev.vcportfolio.matrix.FundFlows;
 import dev.vcportfolio.matrix.MatrixService;
 import dev.vcportfolio.matrix.OptimizationInput;
 import dev.vcportfolio.matrix.ValidationSample;
@@ -80,15 +81,19 @@ class ValidationJobHandler implements JobHandler {
             SessionConfig config = results.config(row);
             var limits = LimitsRules.toLimits(results.solver(row).appliedLimits(), "appliedLimits", Optional.empty());
             return matrices.optimizationInput(config.matrixKey()).chain(input -> {
-                OptimizationRequest inSample =
-                        OptimizationInputs.request(input, SessionRules.investableCapital(config), limits);
                 double[] weights = weights(input, results.allocation(row));
                 return scenarios
                         .draw(input, config.validationScenarios())
-                        .chain(sample -> inSampleFlows(config, sample)
-                                .chain(flows -> Uni.createFrom()
-                                        .item(() -> validate(config, input, inSample, sample, flows, weights))
-                                        .runSubscriptionOn(compute.executor())))
+                        .chain(sample -> inSampleFlows(config, sample).chain(flows -> {
+                            OptimizationRequest inSample = OptimizationInputs.request(
+                                    input,
+                                    SessionRules.investableCapital(
+                                            config, sample.fund().map(FundFlows::timeline)),
+                                    limits);
+                            return Uni.createFrom()
+                                    .item(() -> validate(config, input, inSample, sample, flows, weights))
+                                    .runSubscriptionOn(compute.executor());
+                        }))
                         .map(validated -> (JobEffect) transaction -> repository
                                 .complete(
                                         transaction,

@@ -142,6 +142,35 @@ class RoundByRoundSessionTest {
     }
 
     @Test
+    void a_session_on_a_stored_round_by_round_matrix_splits_the_fund_less_its_fees() {
+        // given a matrix generated first (default 4 + 6 year fund: 17 % of fees), then optimized by key
+        String first = SessionFixtures.started(Map.of(
+                "fundSize",
+                100_000_000,
+                "scenarioCount",
+                300,
+                "validationScenarios",
+                300,
+                "buckets",
+                List.of(Map.of("sector", "Bio", "stage", "Seed", "initialCheck", 1_000_000, "reserveRatio", 1)),
+                "constraints",
+                Map.of("maxLossProbability", 1)));
+        String matrixKey = SessionFixtures.completed(first).getString("matrixKey");
+
+        // when
+        JsonObject result = SessionFixtures.completed(
+                SessionFixtures.started(SessionFixtures.onMatrix(matrixKey, Map.of("maxLossProbability", 1))));
+
+        // then
+        double dollars = result.getJsonArray("allocation").stream()
+                .mapToDouble(row -> ((JsonObject) row).getDouble("dollars"))
+                .sum();
+        assertThat(dollars).isCloseTo(83e6, within(1.0));
+        assertThat(result.getJsonObject("fundMetrics").getDouble("investableCapital"))
+                .isCloseTo(83e6, within(1e-3));
+    }
+
+    @Test
     void fund_terms_out_of_range_are_refused_naming_the_field() {
         Map<String, Object> body = Map.of(
                 "fundSize",
