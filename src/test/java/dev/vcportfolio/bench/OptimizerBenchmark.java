@@ -118,7 +118,7 @@ public final class OptimizerBenchmark {
         }
         var base = SolverSettings.defaults()
                 .withBackends(List.of(backend))
-                .withWatchdog(Duration.ofSeconds(limit))
+                .withTimeLimit(Duration.ofSeconds(limit))
                 .withNodeLimit(nodes)
                 .withRelativeGap(gap);
         var bench = new OptimizerBenchmark(base, options, !flags.contains("--no-textbook"));
