@@ -38,6 +38,8 @@ final class ProofLadder {
     private long nodes;
     /** The longest a step's model took to build, milliseconds (-1: none built yet); the relaxation bound's estimate. */
     private long longestBuild = -1;
+    /** Whether a step's model was built: only then is {@link #longestBuild} a measure of this ladder's models. */
+    private boolean stepBuilt;
     /** Scenarios whose CVaR row the steps carry (null without a CVaR limit): grown, never shrunk. */
     private boolean[] cvarRows;
 
@@ -65,7 +67,10 @@ final class ProofLadder {
             double gap,
             Budget budget) {
         var ladder = new ProofLadder(instance, settings, gap, new Evenest(instance, lock), budget);
+        var polishing = budget.now();
         var polished = PrimalHeuristic.leastDeviationFor(instance, start.weights(), lock, budget);
+        // Building the polish's LP is about as long as building a step's model: the first estimate of a build.
+        ladder.longestBuild = budget.millisSince(polishing);
         return ladder.climb(polished.filter(a -> ladder.rung.value(a) < ladder.rung.value(start))
                 .orElse(start));
     }
@@ -98,6 +103,7 @@ final class ProofLadder {
                 // Building can take seconds (the convex ranges' LPs at (60,2000) with CVaR): the solve gets what is
                 // left.
                 longestBuild = Math.max(longestBuild, budget.millisSince(building));
+                stepBuilt = true;
                 if (left.expired()) {
                     return settled(best, SolveStatus.LIMIT_REACHED, relaxationBound(best), true);
                 }
@@ -201,11 +207,11 @@ final class ProofLadder {
      * The optimizing model's LP relaxation (GLOP): a valid bound when the ladder stops before its proof. It runs after
      * the deadline may have passed (1.3 s at (60,2000) with CVaR), so it gets the budget's grace at most; an LP
      * stopped short gives no bound. Building its model cannot be interrupted, so it is not started unless the grace
-     * left is twice the longest a step's model (the same rows and more) took to build; without any step built there
-     * is no estimate, and no bound.
+     * left exceeds the longest a step's model (about the same rows) took to build; without any step built there is
+     * no estimate, and no bound.
      */
     private double relaxationBound(PrimalHeuristic.Answer best) {
-        if (longestBuild < 0 || budget.grace().toMillis() <= 2 * longestBuild) {
+        if (!stepBuilt || budget.grace().toMillis() <= longestBuild) {
             return Double.NaN;
         }
         try (var model =
