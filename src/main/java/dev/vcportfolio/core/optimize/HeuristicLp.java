@@ -235,6 +235,24 @@ final class HeuristicLp implements AutoCloseable {
         return w == null ? null : answer(w);
     }
 
+    /**
+     * Best weights when exactly the scenarios in {@code losing} may lose, whether or not they fit the loss budget; null
+     * when that LP is infeasible.
+     */
+    double[] solveFixedWeights(boolean[] losing) {
+        allowLosses(losing);
+        var objective = lp.objective();
+        objective.clear();
+        setMean();
+        objective.setMaximization();
+        return solve();
+    }
+
+    /** {@code w} as an answer whatever its losers, the scenarios that always lose included. */
+    PrimalHeuristic.Answer anyAnswer(double[] w) {
+        return new PrimalHeuristic.Answer(w, withForced(losers(w)), instance.expectedMoic(w));
+    }
+
     /** {@code w} as an answer when its losers fit the budget, else null. */
     PrimalHeuristic.Answer answer(double[] w) {
         boolean[] actual = losers(w);

@@ -22,6 +22,12 @@ public final class PortfolioOptimizer {
      */
     static final double PASS1_SHARE = 0.9;
 
+    /** Pass 2 starts only with at least this many percent of the limit left. */
+    static final int PASS2_LEAST = 5;
+
+    /** Pass 1's MILP part when no allocation is known: the rest is left for relaxing to what can be found. */
+    static final double NO_START_SHARE = 0.5;
+
     private final BackendRace race;
     private final InstantSource clock;
 
@@ -64,7 +70,10 @@ public final class PortfolioOptimizer {
             pass1 = solve(instance, new Goal.MaxExpectedMoic(), settings, start, runs, budget.share(PASS1_SHARE));
             budget = budget.record("pass 1", from, pass1.stats().nodes());
         }
-        if (pass1 == null || pass1.stats().status() == SolveStatus.INFEASIBLE) {
+        // Relaxed when proven infeasible, and (always an answer) when the budget ended before any allocation was found.
+        if (pass1 == null
+                || pass1.stats().status() == SolveStatus.INFEASIBLE
+                || (pass1.stats().status() == SolveStatus.NO_ANSWER_LIMIT_REACHED && settings.relaxInfeasible())) {
             if (!settings.relaxInfeasible()) {
                 return new OptimizationOutcome.Infeasible(
                         "no allocation meets every limit (proven by "
@@ -97,8 +106,12 @@ public final class PortfolioOptimizer {
         var hint = new PrimalHeuristic.Answer(pass1.weights(), pass1.losing(), eStar);
         var from = budget.now();
         MilpAnswer pass2;
-        if (budget.exhausted()) {
-            // Nothing left for the tie-break: pass 1's answer stands.
+        if (budget.exhausted()
+                || budget.remaining()
+                                .compareTo(
+                                        budget.limit().multipliedBy(PASS2_LEAST).dividedBy(100))
+                        < 0) {
+            // Too little left for the tie-break (building its models cannot be interrupted): pass 1's answer stands.
             pass2 = MilpAnswer.none(Backend.GLOP, SolveStatus.NO_ANSWER_LIMIT_REACHED, 0, 0, budget.expired());
             runs.add(pass2.stats());
         } else {
@@ -166,13 +179,22 @@ public final class PortfolioOptimizer {
                 runs.add(answer.stats());
                 return answer;
             }
+            if (start == null) {
+                // Feasibility first: near the edge of the loss limit the search above, which trades losses for E[M],
+                // can miss every allocation that the fewest losses the LPs reach still fit.
+                start = PrimalHeuristic.fewestLosses(instance, budget)
+                        .map(fewest -> PrimalHeuristic.Answer.checked(instance, fewest.weights()))
+                        .orElse(null);
+            }
         }
         if (budget.expired()) {
             var cut = cutShort(start, budget.millisSince(started));
             runs.add(cut.stats());
             return cut;
         }
-        var outcome = race.run(instance, goal, settings, settings.relativeGap(), start, budget);
+        // With no allocation known the MILP may find none in time either: it leaves the relaxation half of the rest.
+        var solving = start == null && settings.relaxInfeasible() ? budget.share(NO_START_SHARE) : budget;
+        var outcome = race.run(instance, goal, settings, settings.relativeGap(), start, solving);
         outcome.all().forEach(a -> runs.add(a.stats()));
         return outcome.chosen();
     }

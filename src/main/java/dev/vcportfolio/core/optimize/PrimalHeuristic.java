@@ -94,6 +94,90 @@ final class PrimalHeuristic implements AutoCloseable {
     }
 
     /**
+     * An allocation meeting every limit but the loss probability, with as few losing scenarios as LPs find: the
+     * feasibility-first search for requests whose loss limit is near the edge, where {@link #find} (which trades
+     * losses for E[M]) finds nothing. Iteratively reweighted elastic LPs whose price on shortfalls dwarfs E[M] give a
+     * small loss set; then LP-guided rounding frees its losers one at a time, closest to 1 first, keeping every
+     * release whose LP (the others hard) stays feasible. Empty when no allocation meets the other limits as far as the
+     * LPs see, or once {@code budget} has expired. Deterministic, like {@link #find}.
+     */
+    static Optional<Answer> fewestLosses(Instance instance, Budget budget) {
+        if (budget.expired()) {
+            return Optional.empty();
+        }
+        try (var heuristic = new PrimalHeuristic(instance, budget)) {
+            return Optional.ofNullable(heuristic.leastLosing());
+        }
+    }
+
+    /** Price on a shortfall in the least-loss search: E[M] (a few units) only breaks ties. */
+    private static final double LEAST_LOSS_PENALTY = 1e4;
+
+    private Answer leastLosing() {
+        int count = lp.count();
+        double[] reweight = new double[count];
+        Arrays.fill(reweight, 1);
+        Answer best = null;
+        for (int round = 0; round < REWEIGHT_ROUNDS; round++) {
+            double[] w = lp.solveElastic(LEAST_LOSS_PENALTY, reweight);
+            if (w == null) {
+                break;
+            }
+            best = fewer(best, lp.anyAnswer(w));
+            for (int j = 0; j < count; j++) {
+                reweight[j] = 1 / (lp.shortfall(j) + DELTA);
+            }
+        }
+        return best == null ? null : released(best);
+    }
+
+    /**
+     * Frees losers of {@code start} one at a time, closest to 1 first, while the LP with the rest hard is feasible. The
+     * loss set only shrinks, so a scenario that could not be freed never can be later (its LP only gains rows).
+     */
+    private Answer released(Answer start) {
+        var best = start;
+        var stuck = new java.util.HashSet<Integer>();
+        boolean progress = true;
+        while (progress && !lp.timedOut()) {
+            progress = false;
+            double[] w = best.weights();
+            boolean[] current = best.losing();
+            for (int j : ranked(j -> current[j] && !stuck.contains(j), j -> -lp.moic(w, j))) {
+                boolean[] losing = current.clone();
+                losing[j] = false;
+                double[] trial = lp.solveFixedWeights(losing);
+                if (trial == null) {
+                    stuck.add(j);
+                } else {
+                    var freed = lp.anyAnswer(trial);
+                    if (mass(freed) < mass(best)) {
+                        best = freed;
+                        progress = true;
+                        break; // re-rank from the new allocation
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private int mass(Answer answer) {
+        return instance.scenarios().mass(answer.losing());
+    }
+
+    /** The answer with fewer losing scenarios, then the higher E[M] (ties keep {@code a}); either may be null. */
+    private Answer fewer(Answer a, Answer b) {
+        if (b == null) {
+            return a;
+        }
+        if (a == null || mass(b) < mass(a)) {
+            return b;
+        }
+        return mass(b) == mass(a) ? better(a, b) : a;
+    }
+
+    /**
      * Pass 2 by one LP: the least deviation from equal weights with {@code E[M] >= floor} and no loss rows, when that
      * answer fits the loss budget (then it is pass 2's optimum); empty otherwise or once {@code budget} has expired.
      */

@@ -55,7 +55,16 @@ final class Relaxation {
             }
             // Every earlier decision was made with this limit at its loosest, so an allocation exists there (the last
             // one found, else the heuristic's): it starts the least-move solve, which may otherwise find none in time.
-            var start = known != null ? known : witness(requested.withLimits(target.with(trial, loosestValue)), budget);
+            var loose = requested.withLimits(target.with(trial, loosestValue));
+            var start = known != null
+                    ? known
+                    : target.kind() == ConstraintKind.LOSS_PROBABILITY
+                            ? fewer(
+                                    requested.withLimits(trial),
+                                    fewestLosses(loose, budget),
+                                    // meets the request's other limits as asked, so their loosest values too
+                                    fewestLosses(requested.withLimits(target.with(original, loosestValue)), budget))
+                            : witness(loose, budget);
             var limited = requested.withLimits(trial);
             var answer = budget.expired()
                     ? MilpAnswer.none(Backend.GLOP, SolveStatus.NO_ANSWER_LIMIT_REACHED, 0, 0, true)
@@ -84,8 +93,9 @@ final class Relaxation {
             double moved = lower ? floorMicro(least) : ceilMicro(least);
             if (lower ? moved < old : moved > old) {
                 decided = target.with(decided, moved);
+                double bound = proven ? moved : lpBound(limited, target, budget);
                 steps.add(new RelaxationStep(
-                        target.kind(), target.subject(), lower ? "lowered" : "raised", old, moved, proven));
+                        target.kind(), target.subject(), lower ? "lowered" : "raised", old, moved, proven, bound));
             }
         }
         return Optional.of(new Relaxed(decided, List.copyOf(steps.reversed()), known, budget));
@@ -106,9 +116,56 @@ final class Relaxation {
      * is needed for them. No witness decides nothing.
      */
     private PrimalHeuristic.Answer witness(Instance instance, Budget budget) {
+        if (!settings.options().warmStart()) {
+            return null;
+        }
+        var found = PrimalHeuristic.find(instance, budget).answer().orElse(null);
+        return found != null || instance.limits().maxLossProbability() >= 1 ? found : fewestLosses(instance, budget);
+    }
+
+    /** Of two allocations (either may be null), the one with fewer losing scenarios under {@code instance}. */
+    private static PrimalHeuristic.Answer fewer(Instance instance, PrimalHeuristic.Answer a, PrimalHeuristic.Answer b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        var scenarios = instance.scenarios();
+        return scenarios.mass(b.losing()) < scenarios.mass(a.losing()) ? b : a;
+    }
+
+    /** The least-loss search's allocation when it meets every limit of {@code instance}, else null. */
+    private PrimalHeuristic.Answer fewestLosses(Instance instance, Budget budget) {
         return settings.options().warmStart()
-                ? PrimalHeuristic.find(instance, budget).answer().orElse(null)
+                ? PrimalHeuristic.fewestLosses(instance, budget)
+                        .map(a -> PrimalHeuristic.Answer.checked(instance, a.weights()))
+                        .orElse(null)
                 : null;
+    }
+
+    /**
+     * A proven bound on a least move the budget stopped: the least-move MILP's LP relaxation (GLOP), within the
+     * budget's grace; NaN when that LP does not finish. For the loss probability, the scenarios that always lose are
+     * added to the LP's count of flags.
+     */
+    private double lpBound(Instance instance, Target target, Budget budget) {
+        long grace = budget.grace().toMillis();
+        if (grace <= 0) {
+            return Double.NaN;
+        }
+        try (var model = MilpModel.build(instance, settings.options(), Backend.GLOP, target.goal())) {
+            // Past the deadline only the grace is left; before it, a quarter of the time left, so pass 1 keeps most.
+            model.solver.setTimeLimit(
+                    budget.expired() ? grace : Math.max(1, budget.remaining().toMillis() / 4));
+            if (model.solver.solve() != com.google.ortools.linearsolver.MPSolver.ResultStatus.OPTIMAL) {
+                return Double.NaN;
+            }
+            double value = model.solver.objective().value();
+            if (target.kind() != ConstraintKind.LOSS_PROBABILITY) {
+                return value;
+            }
+            var scenarios = instance.scenarios();
+            double unit = settings.options().textbook() ? 1 : 1.0 / scenarios.totalScenarios();
+            return value * unit + (double) scenarios.mass(model.forcedLoss) / scenarios.totalScenarios();
+        }
     }
 
     private static double lossShare(Instance instance, boolean[] losing) {
