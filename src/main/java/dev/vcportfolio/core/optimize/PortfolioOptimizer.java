@@ -67,7 +67,14 @@ public final class PortfolioOptimizer {
         MilpAnswer pass1 = null;
         if (obvious.isEmpty()) {
             var from = budget.now();
-            pass1 = solve(instance, new Goal.MaxExpectedMoic(), settings, start, runs, budget.share(PASS1_SHARE));
+            pass1 = solve(
+                    instance,
+                    new Goal.MaxExpectedMoic(),
+                    settings,
+                    start,
+                    runs,
+                    budget.share(PASS1_SHARE),
+                    settings.relaxInfeasible());
             budget = budget.record("pass 1", from, pass1.stats().nodes());
         }
         // Relaxed when proven infeasible, and (always an answer) when the budget ended before any allocation was found.
@@ -94,7 +101,8 @@ public final class PortfolioOptimizer {
                     settings,
                     relaxed.get().allocation(),
                     runs,
-                    budget.share(PASS1_SHARE));
+                    budget.share(PASS1_SHARE),
+                    false);
             budget = budget.record("pass 1, relaxed limits", from, pass1.stats().nodes());
         }
         if (!pass1.stats().status().hasAnswer()) {
@@ -153,6 +161,8 @@ public final class PortfolioOptimizer {
      *
      * @param known an allocation known to meet the instance's limits (a relaxation's last answer), or null; after a
      *     relaxation the limits can be so tight that the heuristic finds nothing and the solver nothing in time
+     * @param leaveForRelaxation with no allocation known, the MILP takes only {@link #NO_START_SHARE} of the budget, so
+     *     a relaxation to what can be found still has time
      */
     private MilpAnswer solve(
             Instance instance,
@@ -160,7 +170,8 @@ public final class PortfolioOptimizer {
             SolverSettings settings,
             PrimalHeuristic.Answer known,
             List<SolveStats> runs,
-            Budget budget) {
+            Budget budget,
+            boolean leaveForRelaxation) {
         var start = known;
         var started = budget.now();
         if (settings.options().warmStart()) {
@@ -193,7 +204,7 @@ public final class PortfolioOptimizer {
             return cut;
         }
         // With no allocation known the MILP may find none in time either: it leaves the relaxation half of the rest.
-        var solving = start == null && settings.relaxInfeasible() ? budget.share(NO_START_SHARE) : budget;
+        var solving = start == null && leaveForRelaxation ? budget.share(NO_START_SHARE) : budget;
         var outcome = race.run(instance, goal, settings, settings.relativeGap(), start, solving);
         outcome.all().forEach(a -> runs.add(a.stats()));
         return outcome.chosen();
@@ -252,7 +263,14 @@ public final class PortfolioOptimizer {
     /** Exposed for tests and benchmarks: pass 1 alone, no relaxation, no pass 2. */
     public SolveStats solvePass1(OptimizationRequest request, SolverSettings settings) {
         var instance = Instance.of(request, settings.options().mergeScenarios());
-        return solve(instance, new Goal.MaxExpectedMoic(), settings, null, new ArrayList<>(), settings.budget(clock))
+        return solve(
+                        instance,
+                        new Goal.MaxExpectedMoic(),
+                        settings,
+                        null,
+                        new ArrayList<>(),
+                        settings.budget(clock),
+                        false)
                 .stats();
     }
 }
