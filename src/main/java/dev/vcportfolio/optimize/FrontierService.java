@@ -5,6 +5,7 @@ import dev.vcportfolio.core.economics.FundEconomics;
 import dev.vcportfolio.core.economics.FundTerms;
 import dev.vcportfolio.core.error.DomainException;
 import dev.vcportfolio.core.model.BucketSpec;
+import dev.vcportfolio.core.optimize.Budget;
 import dev.vcportfolio.core.optimize.EfficientFrontier;
 import dev.vcportfolio.core.optimize.OptimizationOutcome;
 import dev.vcportfolio.core.optimize.OptimizationRequest;
@@ -28,6 +29,11 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class FrontierService {
+
+    /** The range's part of the frontier's time and nodes (one part in three); the points share the rest. */
+    private static final double RANGE_SHARE = 1.0 / 3;
+
+    private static final int RANGE_PARTS = 3;
 
     private final MatrixService matrices;
     private final FundFlowsSource flows;
@@ -60,12 +66,18 @@ public class FrontierService {
         OptimizationRequest problem = OptimizationInputs.request(input, investable, limits);
         LpView lp = new LpView(fund, terms, request.fundSize(), input.matrix().bucketKeys());
         EfficientFrontier frontier = engine.frontier();
-        return onCompute(() -> frontier.range(problem, settings)
+        // One budget for the whole frontier: the range gets a share, the points side by side the rest, each with an
+        // equal split of the nodes the range's share left (deterministic, whichever point runs first).
+        Budget budget = engine.budget(settings);
+        Budget forRange = budget.share(RANGE_SHARE).split(RANGE_PARTS);
+        return onCompute(() -> frontier.range(problem, settings, forRange)
                         .orElseThrow(() -> new DomainException.Infeasible(
                                 "no allocation meets the limits even without a CVaR limit")))
                 .chain(range -> {
-                    List<Uni<EfficientFrontier.Point>> solves = range.limits(request.points()).stream()
-                            .map(limit -> onCompute(() -> point(frontier, problem, range, limit, settings)))
+                    var cvarLimits = range.limits(request.points());
+                    Budget perPoint = budget.lessNodes(forRange.nodes()).split(cvarLimits.size());
+                    List<Uni<EfficientFrontier.Point>> solves = cvarLimits.stream()
+                            .map(limit -> onCompute(() -> point(frontier, problem, range, limit, settings, perPoint)))
                             .toList();
                     return Uni.join()
                             .all(solves)
@@ -94,8 +106,9 @@ public class FrontierService {
             OptimizationRequest problem,
             EfficientFrontier.CvarRange range,
             double limit,
-            SolverSettings settings) {
-        return switch (frontier.solve(problem, range, limit, settings)) {
+            SolverSettings settings,
+            Budget budget) {
+        return switch (frontier.solve(problem, range, limit, settings, budget)) {
             case OptimizationOutcome.Solved solved -> new EfficientFrontier.Point(limit, solved.result());
             case OptimizationOutcome.Infeasible infeasible ->
                 throw new DomainException.Infeasible(

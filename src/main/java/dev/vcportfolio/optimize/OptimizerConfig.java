@@ -4,6 +4,7 @@ import dev.vcportfolio.core.optimize.Backend;
 import dev.vcportfolio.core.optimize.SolverSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,13 +16,21 @@ public interface OptimizerConfig {
     @WithDefault("1e-4")
     double relativeGap();
 
-    /** Branch-and-bound nodes per backend per solve: the deterministic limit. */
+    /**
+     * Branch-and-bound nodes per request, shared by relaxation, both passes and every frontier point: the
+     * deterministic limit.
+     */
     @WithDefault("200000")
     long nodeLimit();
 
-    /** Wall-clock guard per solve; when it fires the answer is reported as "limit reached". */
-    @WithDefault("60s")
-    Duration watchdog();
+    /**
+     * Wall-clock time per request ({@code app.optimizer.time-limit}), shared by relaxation, both passes and every
+     * frontier point; when it ends the answer is reported as "limit reached". The old name {@code
+     * app.optimizer.watchdog} is still read when this one is not set.
+     */
+    @WithName("time-limit")
+    @WithDefault("${app.optimizer.watchdog:60s}")
+    Duration timeLimit();
 
     /** Backends run side by side, in tie-break order. */
     @WithDefault("SCIP")
@@ -34,7 +43,7 @@ public interface OptimizerConfig {
                 relativeGap(),
                 epsilon,
                 nodeLimit(),
-                watchdog(),
+                timeLimit(),
                 backends(),
                 defaults.options(),
                 defaults.relaxInfeasible());

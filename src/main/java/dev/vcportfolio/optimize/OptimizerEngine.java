@@ -1,5 +1,6 @@
 package dev.vcportfolio.optimize;
 
+import dev.vcportfolio.core.optimize.Budget;
 import dev.vcportfolio.core.optimize.EfficientFrontier;
 import dev.vcportfolio.core.optimize.PortfolioOptimizer;
 import dev.vcportfolio.core.optimize.SolverSettings;
@@ -7,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ApplicationScoped
 public class OptimizerEngine {
+
+    /** The clock every request's budget runs on. */
+    private static final InstantSource CLOCK = InstantSource.system();
 
     private final OptimizerConfig config;
     private final ExecutorService raceThreads;
@@ -32,8 +37,8 @@ public class OptimizerEngine {
             thread.setDaemon(true);
             return thread;
         });
-        this.optimizer = new PortfolioOptimizer(raceThreads);
-        this.frontier = new EfficientFrontier(raceThreads);
+        this.optimizer = new PortfolioOptimizer(raceThreads, CLOCK);
+        this.frontier = new EfficientFrontier(raceThreads, CLOCK);
     }
 
     public PortfolioOptimizer optimizer() {
@@ -46,6 +51,11 @@ public class OptimizerEngine {
 
     public OptimizerConfig config() {
         return config;
+    }
+
+    /** A fresh budget for one request (a session or a frontier) under {@code settings}, starting now. */
+    public Budget budget(SolverSettings settings) {
+        return settings.budget(CLOCK);
     }
 
     /** Refuses to start with settings every solve would reject (an LP-only backend, a gap outside [0, 1)). */

@@ -34,7 +34,14 @@ public final class ResultRows {
     public static List<RelaxationEntry> relaxation(List<RelaxationStep> steps) {
         return steps.stream()
                 .map(s -> new RelaxationEntry(
-                        name(s.kind()), s.subject(), s.direction(), s.oldValue(), s.newValue(), sentence(s)))
+                        name(s.kind()),
+                        s.subject(),
+                        s.direction(),
+                        s.oldValue(),
+                        s.newValue(),
+                        s.provenLeast(),
+                        Double.isFinite(s.provenBound()) ? s.provenBound() : null,
+                        sentence(s)))
                 .toList();
     }
 
@@ -78,7 +85,10 @@ public final class ResultRows {
         };
         String change = step.provenLeast()
                 ? "the least change that makes the request feasible."
-                : "a change that makes the request feasible; the solver's limit stopped the search for a smaller one.";
+                : "a change that makes the request feasible; the solver's limit stopped the search for a smaller one"
+                        + (Double.isFinite(step.provenBound())
+                                ? " (none goes beyond " + plain(step.provenBound()) + ")."
+                                : ".");
         return "%s was %s from %s to %s, %s"
                 .formatted(what, step.direction(), plain(step.oldValue()), plain(step.newValue()), change);
     }

@@ -1,5 +1,6 @@
 package dev.vcportfolio.session;
 
+import dev.vcportfolio.core.optimize.Budget;
 import dev.vcportfolio.core.optimize.ConstraintCheck;
 import dev.vcportfolio.core.optimize.OptimizationOutcome;
 import dev.vcportfolio.core.optimize.OptimizationResult;
@@ -160,7 +161,18 @@ class OptimizationJobHandler implements JobHandler {
                 solve(result.pass2()),
                 result.backendRuns().stream().map(OptimizationJobHandler::solve).toList(),
                 LimitsRules.normalized(result.appliedLimits()),
-                result.verified());
+                result.verified(),
+                budget(result.budget()));
+    }
+
+    private static SolverMetadata.BudgetUse budget(Budget.Use use) {
+        return new SolverMetadata.BudgetUse(
+                use.limitMillis(),
+                use.spentMillis(),
+                use.nodeLimit(),
+                use.steps().stream()
+                        .map(s -> new SolverMetadata.BudgetStep(s.step(), s.millis(), s.nodes()))
+                        .toList());
     }
 
     private static SolverMetadata.Solve solve(SolveStats stats) {

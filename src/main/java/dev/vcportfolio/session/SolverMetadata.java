@@ -13,6 +13,7 @@ import java.util.List;
  * @param appliedLimits the limits the allocation satisfies (relaxed ones where the log says so)
  * @param verified every constraint recomputed from the matrix holds
  * @param runs every backend solve of both passes
+ * @param budget how the request's one time and node budget was spent (absent for sessions solved before it existed)
  */
 @RegisterForReflection
 public record SolverMetadata(
@@ -26,7 +27,8 @@ public record SolverMetadata(
         Solve pass2,
         List<Solve> runs,
         ConstraintsRequest appliedLimits,
-        boolean verified) {
+        boolean verified,
+        BudgetUse budget) {
 
     /** One backend solve. */
     @RegisterForReflection
@@ -39,4 +41,20 @@ public record SolverMetadata(
             long nodes,
             long millis,
             boolean watchdogFired) {}
+
+    /**
+     * The request's budget: its time limit, the time spent when the answer was stored (never more than a tenth over
+     * the limit) and each step's share, in order (relaxation decisions, pass 1, pass 2).
+     *
+     * @param limitMillis the time limit, milliseconds
+     * @param spentMillis from the start of the optimization to its answer, milliseconds
+     * @param nodeLimit the branch-and-bound nodes the request could spend in all
+     * @param steps what each step spent
+     */
+    @RegisterForReflection
+    public record BudgetUse(long limitMillis, long spentMillis, long nodeLimit, List<BudgetStep> steps) {}
+
+    /** One step of the budget: {@code pass 1}, {@code pass 2}, {@code relaxation <limit>}, ... */
+    @RegisterForReflection
+    public record BudgetStep(String step, long millis, long nodes) {}
 }

@@ -40,11 +40,12 @@ import java.util.concurrent.Executors;
  *
  * <p>{@code bench/run OptimizerBenchmark [--quick] [--limit=SECONDS] [--backend=SCIP|CBC] [--sizes=20x250,40x1000]
  * [--binding-loss-only] [--binding-only] [--gap=1e-4] [--nodes=N] [--no-textbook] [--legacy]
- * [--options=TUNED|NO_HEURISTIC|NO_FLOOR|NO_MIXING|NO_LADDER|OLD]}; --quick runs (20,250) only; --binding-loss-only
+ * [--options=TUNED|NO_HEURISTIC|NO_FLOOR|NO_MIXING|NO_LADDER|OLD] [--derive-cvar]}; --quick runs (20,250) only; --binding-loss-only
  * runs the binding loss limit without CVaR, --binding-only with and without a binding CVaR; --gap is the relative gap
  * the timed solves stop at (1e-3 measures the time to the issue's (40,1000) target); --nodes limits the timed solves'
  * nodes (1: heuristic, presolve and root only); --legacy adds the old loss-binding rows (70 % of p0, whether or not
- * feasible); --options picks the tuned model's ingredients, to measure what each brings.
+ * feasible); --options picks the tuned model's ingredients, to measure what each brings; --derive-cvar derives the
+ * binding CVaR limits afresh instead of the pinned ones.
  */
 public final class OptimizerBenchmark {
 
@@ -61,8 +62,27 @@ public final class OptimizerBenchmark {
      */
     private final SolverSettings derive;
 
-    private OptimizerBenchmark(SolverSettings base, ModelOptions tunedOptions, boolean textbookToo) {
+    /**
+     * The CVaR limits of the binding-loss rows every run from fa8a9d6 to 20eb6a0 printed, keyed "{buckets}x{binding
+     * loss}". Since one node budget per request (the derivation's optimum shares its 50 nodes between pass 1 and pass
+     * 2) the derivation gives others (0.6424 at (20,250), 0.6413 at (40,1000)), so they are pinned, to four decimals
+     * (the derived ones had more: these instances are close to, not the same as, those runs'); the loose rows' limits
+     * derive as before (the LP alone decides them). {@code --derive-cvar} derives all limits afresh.
+     */
+    private static final java.util.Map<String, Double> PINNED_CVAR =
+            java.util.Map.of("20xtrue", 0.6422, "40xtrue", 0.6407, "60xtrue", 0.5323);
+
+    /**
+     * The binding loss counts of the same runs, keyed by buckets: the witness search behind them (a 50-node pass 1)
+     * finds allocations at lower counts since the least-loss search runs first, so they are pinned too.
+     */
+    private static final java.util.Map<Integer, Integer> PINNED_LOSS = java.util.Map.of(20, 50, 40, 263, 60, 384);
+
+    private final boolean derived;
+
+    private OptimizerBenchmark(SolverSettings base, ModelOptions tunedOptions, boolean textbookToo, boolean derived) {
         this.base = base;
+        this.derived = derived;
         this.derive = base.withOptions(ModelOptions.TUNED.withProofLadder(false));
         this.tunedOptions = tunedOptions;
         this.textbookToo = textbookToo;
@@ -118,10 +138,11 @@ public final class OptimizerBenchmark {
         }
         var base = SolverSettings.defaults()
                 .withBackends(List.of(backend))
-                .withWatchdog(Duration.ofSeconds(limit))
+                .withTimeLimit(Duration.ofSeconds(limit))
                 .withNodeLimit(nodes)
                 .withRelativeGap(gap);
-        var bench = new OptimizerBenchmark(base, options, !flags.contains("--no-textbook"));
+        var bench = new OptimizerBenchmark(
+                base, options, !flags.contains("--no-textbook"), flags.contains("--derive-cvar"));
         System.out.printf(
                 "backend=%s limit=%ds gap=%.0e options=%s load average at start: %s%n",
                 backend, limit, gap, options, loadAverage());
@@ -156,7 +177,9 @@ public final class OptimizerBenchmark {
                         p0 / (double) scenarios,
                         1.0 / scenarios,
                         v -> SyntheticPortfolio.request(buckets, scenarios, 42, free.withMaxLossProbability(v))));
-        int binding = least <= seventy ? seventy : (least + p0 + 1) / 2;
+        int binding = derived
+                ? (least <= seventy ? seventy : (least + p0 + 1) / 2)
+                : PINNED_LOSS.getOrDefault(buckets, least <= seventy ? seventy : (least + p0 + 1) / 2);
         System.out.printf(
                 "(%d,%d): unconstrained loss %d/%d, CVaR %.4f; 70%% = %d; least loss with an allocation found %d;"
                         + " binding loss %d%n",
@@ -183,7 +206,9 @@ public final class OptimizerBenchmark {
                     high,
                     1e-3,
                     v -> SyntheticPortfolio.request(buckets, scenarios, 42, lossLimits.withCvar(0.95, v)));
-            double cvar = (low + high) / 2;
+            double cvar = derived
+                    ? (low + high) / 2
+                    : PINNED_CVAR.getOrDefault(buckets + "x" + bindingLoss, (low + high) / 2);
             System.out.printf(
                     "(%d,%d) loss %s: CVaR of the optimum %.4f, least CVaR with an allocation found %.4f, limit %.4f%n",
                     buckets, scenarios, lossLabel, high, low, cvar);

@@ -35,7 +35,7 @@ public final class RelaxationBenchmark {
                 .withMinExpectedWinners(100);
         var request = SyntheticPortfolio.request(20, 1000, 42, limits);
         var settings = SolverSettings.defaults()
-                .withWatchdog(Duration.ofSeconds(limit))
+                .withTimeLimit(Duration.ofSeconds(limit))
                 .withRelaxInfeasible(true);
         var optimizer = new PortfolioOptimizer(Executors.newSingleThreadExecutor());
         optimizer.optimize(request, settings); // JIT and OR-Tools' native library warm up once, for both runs

@@ -56,6 +56,12 @@ class SessionTruthCasesTest {
         assertThat(result.getJsonObject("solverMetadata").getString("status")).isEqualTo("OPTIMAL");
         assertThat(result.getJsonObject("solverMetadata").getBoolean("verified"))
                 .isTrue();
+        // one budget for the request: both passes logged in order, within the configured limit (60 s)
+        JsonObject budget = result.getJsonObject("solverMetadata").getJsonObject("budget");
+        assertThat(budget.getLong("limitMillis")).isEqualTo(60_000);
+        assertThat(budget.getLong("spentMillis")).isBetween(0L, 66_000L);
+        assertThat(budget.getJsonArray("steps").stream().map(s -> ((JsonObject) s).getString("step")))
+                .containsExactly("pass 1", "pass 2");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.vcportfolio.core.optimize;
 
 import com.google.ortools.linearsolver.MPSolver;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,11 +23,18 @@ final class BackendRace {
     /** Every backend's answer, in settings order, and the chosen one first. */
     record Outcome(MilpAnswer chosen, List<MilpAnswer> all) {}
 
-    Outcome run(Instance instance, Goal goal, SolverSettings settings, double gap, PrimalHeuristic.Answer hint) {
+    /** @param budget what this solve may spend: every backend gets its time left and its nodes */
+    Outcome run(
+            Instance instance,
+            Goal goal,
+            SolverSettings settings,
+            double gap,
+            PrimalHeuristic.Answer hint,
+            Budget budget) {
         if (goal instanceof Goal.LeastMove move
                 && move.kind() != ConstraintKind.LOSS_PROBABILITY
                 && settings.options().warmStart()) {
-            var byLp = leastMoveByLp(instance, goal, settings);
+            var byLp = leastMoveByLp(instance, goal, settings, budget);
             if (byLp.isPresent()) {
                 return new Outcome(byLp.get(), List.of(byLp.get()));
             }
@@ -38,10 +44,11 @@ final class BackendRace {
         for (int i = 0; i < backends.size(); i++) {
             var backend = backends.get(i);
             if (i == backends.size() - 1) {
-                futures.add(CompletableFuture.completedFuture(solve(instance, goal, settings, gap, hint, backend)));
+                futures.add(
+                        CompletableFuture.completedFuture(solve(instance, goal, settings, gap, hint, backend, budget)));
             } else {
                 futures.add(CompletableFuture.supplyAsync(
-                        () -> solve(instance, goal, settings, gap, hint, backend), executor));
+                        () -> solve(instance, goal, settings, gap, hint, backend, budget), executor));
             }
         }
         var all = futures.stream().map(CompletableFuture::join).toList();
@@ -49,11 +56,18 @@ final class BackendRace {
     }
 
     private static MilpAnswer solve(
-            Instance instance, Goal goal, SolverSettings settings, double gap, PrimalHeuristic.Answer hint, Backend b) {
+            Instance instance,
+            Goal goal,
+            SolverSettings settings,
+            double gap,
+            PrimalHeuristic.Answer hint,
+            Backend b,
+            Budget budget) {
         if (b == Backend.SCIP && hint != null && settings.options().proofLadder()) {
             var ladder = switch (goal) {
-                case Goal.MaxExpectedMoic() -> ProofLadder.maximize(instance, hint, settings, gap);
-                case Goal.MinDeviation(double lock) -> ProofLadder.leastDeviation(instance, lock, hint, settings, gap);
+                case Goal.MaxExpectedMoic() -> ProofLadder.maximize(instance, hint, settings, gap, budget);
+                case Goal.MinDeviation(double lock) ->
+                    ProofLadder.leastDeviation(instance, lock, hint, settings, gap, budget);
                 case Goal.LeastMove(var kind, var group) -> null;
                 case Goal.FewestLosses(double floor, double cap) -> null;
             };
@@ -62,20 +76,25 @@ final class BackendRace {
                     return answer;
                 }
                 case ProofLadder.Outcome.Stalled(var best, long nodes, long millis) -> {
-                    var left = settings.withNodeLimit(Math.max(1, settings.nodeLimit() - nodes))
-                            .withWatchdog(Duration.ofMillis(
-                                    Math.max(1, settings.watchdog().toMillis() - millis)));
-                    return MilpAnswer.after(optimizing(instance, goal, left, gap, best, b), nodes, millis);
+                    // The ladder's time is gone from the shared deadline already; its nodes are taken off here.
+                    var left = budget.lessNodes(nodes);
+                    return MilpAnswer.after(optimizing(instance, goal, settings, gap, best, b, left), nodes, millis);
                 }
                 case null -> {}
             }
         }
-        return optimizing(instance, goal, settings, gap, hint, b);
+        return optimizing(instance, goal, settings, gap, hint, b, budget);
     }
 
     /** One MILP that optimizes the goal, started from {@code hint} when known. */
     private static MilpAnswer optimizing(
-            Instance instance, Goal goal, SolverSettings settings, double gap, PrimalHeuristic.Answer hint, Backend b) {
+            Instance instance,
+            Goal goal,
+            SolverSettings settings,
+            double gap,
+            PrimalHeuristic.Answer hint,
+            Backend b,
+            Budget budget) {
         // Pass 1 with a heuristic answer: only better allocations are searched (a hair below it, so the answer itself
         // stays feasible for the solver); pass 2's lock row is its own floor.
         double floor = switch (goal) {
@@ -88,7 +107,7 @@ final class BackendRace {
             if (hint != null) {
                 model.hint(hint.weights(), hint.losing());
             }
-            var answer = MilpSolve.run(model, b, settings, gap);
+            var answer = MilpSolve.run(model, b, budget, gap);
             return goal instanceof Goal.MaxExpectedMoic && hint != null ? orHeuristic(answer, hint) : answer;
         }
     }
@@ -98,11 +117,12 @@ final class BackendRace {
      * meets the loss limit (counting every scenario below {@code 1 + margin} as a loss) it is the MILP's optimum.
      * Empty when it does not, and the MILP decides.
      */
-    private static Optional<MilpAnswer> leastMoveByLp(Instance instance, Goal goal, SolverSettings settings) {
-        long started = System.nanoTime();
+    private static Optional<MilpAnswer> leastMoveByLp(
+            Instance instance, Goal goal, SolverSettings settings, Budget budget) {
+        var started = budget.now();
         try (var model = MilpModel.build(instance.withoutLossLimit(), settings.options(), Backend.GLOP, goal)) {
             var solver = model.solver;
-            solver.setTimeLimit(settings.watchdog().toMillis());
+            solver.setTimeLimit(Math.max(1, budget.remaining().toMillis()));
             if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
                 return Optional.empty();
             }
@@ -115,7 +135,7 @@ final class BackendRace {
                 return Optional.empty();
             }
             double value = solver.objective().value();
-            long millis = (System.nanoTime() - started) / 1_000_000;
+            long millis = budget.millisSince(started);
             return Optional.of(MilpAnswer.provenByLp(w, losing, value, millis));
         }
     }

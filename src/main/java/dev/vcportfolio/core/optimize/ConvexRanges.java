@@ -28,13 +28,11 @@ final class ConvexRanges {
     }
 
     /**
-     * The ranges under every convex limit; past {@code limit} the scenarios not reached yet keep the bounds of
-     * {@code under} (each bound found is valid alone).
+     * The ranges under every convex limit; once {@code budget} has expired the scenarios not reached yet keep the bounds
+     * of {@code under} (each bound found is valid alone).
      */
-    static MoicRange tighten(
-            Instance instance, double floor, MoicRange under, boolean[] cvarRows, java.time.Duration limit) {
+    static MoicRange tighten(Instance instance, double floor, MoicRange under, boolean[] cvarRows, Budget budget) {
         OrTools.load();
-        long started = System.nanoTime();
         var scenarios = instance.scenarios();
         var limits = instance.limits();
         int bucketCount = instance.bucketCount();
@@ -73,7 +71,7 @@ final class ConvexRanges {
             // Every solve after the first changes only the objective: primal simplex from the last basis.
             lp.setSolverSpecificParametersAsString("use_preprocessing:false use_dual_simplex:false");
             var objective = lp.objective();
-            for (int j = 0; j < scenarios.size() && System.nanoTime() - started < limit.toNanos(); j++) {
+            for (int j = 0; j < scenarios.size() && !budget.expired(); j++) {
                 if (under.neverLoses(j) || under.alwaysLoses(j)) {
                     continue;
                 }
@@ -82,15 +80,17 @@ final class ConvexRanges {
                     objective.setCoefficient(w[b], column[b]);
                 }
                 objective.setMinimization();
+                // An LP the deadline cuts short gives no bound: the ranges found so far stand.
+                lp.setTimeLimit(Math.max(1, budget.remaining().toMillis()));
                 if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) {
                     // No allocation reaches the floor within the CVaR limit (or GLOP gave up): keep the bounds.
-                    return under;
+                    return stopped(budget, under, low, high);
                 }
                 // GLOP's answer is optimal to its tolerances; a hair of slack keeps the bound valid.
                 low[j] = Math.max(low[j], objective.value() - SLACK);
                 objective.setMaximization();
                 if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) {
-                    return under;
+                    return stopped(budget, under, low, high);
                 }
                 high[j] = Math.min(high[j], objective.value() + SLACK);
             }
@@ -98,6 +98,11 @@ final class ConvexRanges {
         } finally {
             lp.delete();
         }
+    }
+
+    /** After an LP without an optimum: cut short by the deadline, the bounds found so far hold; else none does. */
+    private static MoicRange stopped(Budget budget, MoicRange under, double[] low, double[] high) {
+        return budget.expired() ? new MoicRange(low, high) : under;
     }
 
     private static void addCvarRows(

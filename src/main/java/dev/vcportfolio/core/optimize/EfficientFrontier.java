@@ -76,21 +76,38 @@ public final class EfficientFrontier {
     private final BackendRace race;
 
     public EfficientFrontier(Executor executor) {
-        this.optimizer = new PortfolioOptimizer(executor);
+        this(executor, java.time.InstantSource.system());
+    }
+
+    /** @param clock the clock of the optimizations the frontier runs */
+    public EfficientFrontier(Executor executor, java.time.InstantSource clock) {
+        this.optimizer = new PortfolioOptimizer(executor, clock);
         this.race = new BackendRace(executor);
     }
 
-    /** Empty when the request is infeasible even without a CVaR limit (or no backend found an answer). */
-    public Optional<CvarRange> range(OptimizationRequest request, SolverSettings settings) {
+    /**
+     * Empty when the request is infeasible even without a CVaR limit (or no backend found an answer).
+     *
+     * @param budget what finding the range may spend: the optimum without a CVaR limit gets half of it, the least CVaR
+     *     the rest
+     */
+    public Optional<CvarRange> range(OptimizationRequest request, SolverSettings settings, Budget budget) {
         var free = request.withLimits(request.limits().withCvar(request.limits().cvarConfidence(), 1));
-        var unconstrained = optimizer.optimize(free, settings.withRelaxInfeasible(false));
+        var unconstrained = optimizer.optimize(free, settings.withRelaxInfeasible(false), budget.share(0.5), null);
         if (!(unconstrained instanceof OptimizationOutcome.Solved solved)) {
             return Optional.empty();
         }
         // The unconstrained optimum meets every other limit: a start, so a stopped solve still has an answer.
         var instance = Instance.of(free, settings.options().mergeScenarios());
         var start = PrimalHeuristic.Answer.checked(instance, solved.result().weights());
-        var least = race.run(instance, new Goal.LeastMove(ConstraintKind.CVAR, ""), settings, 1e-9, start)
+        var spent = solved.result().budget().nodes();
+        var least = race.run(
+                        instance,
+                        new Goal.LeastMove(ConstraintKind.CVAR, ""),
+                        settings,
+                        1e-9,
+                        start,
+                        budget.lessNodes(spent))
                 .chosen();
         if (!least.stats().status().hasAnswer()) {
             return Optional.empty();
@@ -107,12 +124,15 @@ public final class EfficientFrontier {
     /**
      * The optimum at one CVaR limit, relaxation off, started from the range's least-CVaR allocation (which meets every
      * limit from the tightest up; below it, it is checked and left out).
+     *
+     * @param budget this point's part of the frontier's budget (points solved side by side share its deadline and
+     *     split its nodes: {@link Budget#split})
      */
     public OptimizationOutcome solve(
-            OptimizationRequest request, CvarRange range, double cvarLimit, SolverSettings settings) {
+            OptimizationRequest request, CvarRange range, double cvarLimit, SolverSettings settings, Budget budget) {
         var limited =
                 request.withLimits(request.limits().withCvar(request.limits().cvarConfidence(), cvarLimit));
-        return optimizer.optimize(limited, settings.withRelaxInfeasible(false), range.leastCvarWeights());
+        return optimizer.optimize(limited, settings.withRelaxInfeasible(false), budget, range.leastCvarWeights());
     }
 
     /**

@@ -10,8 +10,8 @@ import com.google.ortools.linearsolver.MPVariable;
  * or bounded to 0 unless the scenario may lose (fixed loss set). Scenarios the caps decide are left out: those that
  * never lose need no row, those that always lose count against the budget.
  *
- * <p>The watchdog: once {@code deadline} (System.nanoTime) has passed, every further solve answers "no solution", so
- * the search ends with what it has and says so ({@link #timedOut()}).
+ * <p>The budget: once its deadline has passed, every further solve answers "no solution", so the search ends with what
+ * it has and says so ({@link #timedOut()}); each LP gets the time left as its limit.
  */
 final class HeuristicLp implements AutoCloseable {
 
@@ -27,7 +27,9 @@ final class HeuristicLp implements AutoCloseable {
     private final boolean[] undecided;
     private boolean lossRowsAdded;
     private final int budget;
-    private final long deadline;
+    /** The request's time and nodes (the loss budget is {@link #budget}). */
+    private final Budget allowance;
+
     private int solves;
     private boolean timedOut;
     // The CVaR limit, when active: its row, threshold variable, scale, and which scenarios have their row yet.
@@ -45,10 +47,10 @@ final class HeuristicLp implements AutoCloseable {
     /** Slack on the CVaR limit when checking an LP answer: about GLOP's tolerances, below AllocationCheck's 1e-6. */
     private static final double CVAR_TOLERANCE = 1e-7;
 
-    HeuristicLp(Instance instance, long deadline) {
+    HeuristicLp(Instance instance, Budget allowance) {
         OrTools.load();
         this.instance = instance;
-        this.deadline = deadline;
+        this.allowance = allowance;
         var limits = instance.limits();
         this.range = MoicRange.of(instance.scenarios(), limits.bucketMaxWeight());
         this.lp = MPSolver.createSolver("GLOP");
@@ -233,6 +235,24 @@ final class HeuristicLp implements AutoCloseable {
         return w == null ? null : answer(w);
     }
 
+    /**
+     * Best weights when exactly the scenarios in {@code losing} may lose, whether or not they fit the loss budget; null
+     * when that LP is infeasible.
+     */
+    double[] solveFixedWeights(boolean[] losing) {
+        allowLosses(losing);
+        var objective = lp.objective();
+        objective.clear();
+        setMean();
+        objective.setMaximization();
+        return solve();
+    }
+
+    /** {@code w} as an answer whatever its losers, the scenarios that always lose included. */
+    PrimalHeuristic.Answer anyAnswer(double[] w) {
+        return new PrimalHeuristic.Answer(w, withForced(losers(w)), instance.expectedMoic(w));
+    }
+
     /** {@code w} as an answer when its losers fit the budget, else null. */
     PrimalHeuristic.Answer answer(double[] w) {
         boolean[] actual = losers(w);
@@ -275,7 +295,7 @@ final class HeuristicLp implements AutoCloseable {
     }
 
     private double[] solve() {
-        if (System.nanoTime() - deadline > 0) {
+        if (allowance.expired()) {
             timedOut = true;
             return null;
         }
@@ -283,7 +303,10 @@ final class HeuristicLp implements AutoCloseable {
         // A caller changed the objective (and perhaps bounds): primal simplex from the last basis.
         simplex(PRIMAL_WARM);
         while (true) {
+            lp.setTimeLimit(Math.max(1, allowance.remaining().toMillis()));
             if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) {
+                // An LP the deadline cut short says nothing about feasibility.
+                timedOut |= allowance.expired();
                 return null;
             }
             double[] w = new double[weights.length];
@@ -296,7 +319,7 @@ final class HeuristicLp implements AutoCloseable {
             if (check == CvarCheck.MET) {
                 return w;
             }
-            if (check == CvarCheck.MISSED || System.nanoTime() - deadline > 0) {
+            if (check == CvarCheck.MISSED || allowance.expired()) {
                 timedOut |= check != CvarCheck.MISSED;
                 return null;
             }

@@ -67,14 +67,14 @@ final class MilpModel implements AutoCloseable {
      *     brings its own
      */
     static MilpModel build(Instance instance, ModelOptions options, Backend backend, Goal goal, double floor) {
-        return build(instance, options, backend, goal, floor, null, java.time.Duration.ofDays(1));
+        return build(instance, options, backend, goal, floor, null, Budget.generous());
     }
 
     /**
      * @param cvarRows when not null, only the scenarios marked get a CVaR row: fewer rows measure less of the tail, so
      *     the model is a relaxation (a proof step's infeasibility stays a proof; an allocation it finds must be
      *     checked)
-     * @param rangeLimit how long the convex ranges' LPs may take before the model makes do with the bounds found
+     * @param allowance the request's budget: once it has expired, the convex ranges' LPs stop and the model makes do with the bounds found
      */
     static MilpModel build(
             Instance instance,
@@ -83,7 +83,7 @@ final class MilpModel implements AutoCloseable {
             Goal goal,
             double floor,
             boolean[] cvarRows,
-            java.time.Duration rangeLimit) {
+            Budget allowance) {
         OrTools.load();
         var solver = MPSolver.createSolver(backend.orToolsId());
         if (solver == null) {
@@ -91,7 +91,7 @@ final class MilpModel implements AutoCloseable {
         }
         double at = goal instanceof Goal.FewestLosses proof ? proof.floor() : floor;
         var model = new MilpModel(instance, options, goal, at, cvarRows, solver);
-        model.addRows(rangeLimit);
+        model.addRows(allowance);
         return model;
     }
 
@@ -103,7 +103,7 @@ final class MilpModel implements AutoCloseable {
         return goal instanceof Goal.LeastMove(var k, var g) && k == kind && g.equals(group.name());
     }
 
-    private void addRows(java.time.Duration rangeLimit) {
+    private void addRows(Budget allowance) {
         var limits = instance.limits();
         int bucketCount = instance.bucketCount();
         double cap = frees(ConstraintKind.BUCKET_CAP) ? 1 : limits.bucketMaxWeight();
@@ -142,7 +142,7 @@ final class MilpModel implements AutoCloseable {
                     ? MoicRange.under(instance.scenarios(), cap, instance.mean(), floor)
                     : MoicRange.of(instance.scenarios(), cap);
             if (proof && useFloor && ConvexRanges.apply(instance)) {
-                range = ConvexRanges.tighten(instance, floor, range, cvarRows, rangeLimit);
+                range = ConvexRanges.tighten(instance, floor, range, cvarRows, allowance);
             }
             addTunedRiskRows(range);
             if (options.mixingRows() && !frees(ConstraintKind.LOSS_PROBABILITY) && !proof) {

@@ -3,20 +3,25 @@ package dev.vcportfolio.core.optimize;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 
-/** Solves one {@link MilpModel} on its backend with deterministic limits; the wall clock is only a watchdog. */
+/**
+ * Solves one {@link MilpModel} on its backend with deterministic limits (the budget's nodes); the budget's time left is
+ * the solve's time limit, so no solve runs past the request's deadline.
+ */
 final class MilpSolve {
 
     private MilpSolve() {}
 
-    static MilpAnswer run(MilpModel model, Backend backend, SolverSettings settings, double relativeGap) {
+    static MilpAnswer run(MilpModel model, Backend backend, Budget budget, double relativeGap) {
         var solver = model.solver;
         solver.setNumThreads(1);
-        solver.setTimeLimit(settings.watchdog().toMillis());
+        var started = budget.now();
+        long nodeLimit = Math.max(1, budget.nodes());
+        solver.setTimeLimit(Math.max(1, budget.remaining().toMillis()));
         // Fixed seeds and a node limit make the stop deterministic; SCIP's tighter feasibility tolerance keeps a
         // "non-loss" scenario at least 1 + margin - 1e-8 > 1 when verified against the matrix.
         String specific = switch (backend) {
             case SCIP ->
-                "limits/nodes = " + settings.nodeLimit() + "\nrandomization/randomseedshift = 0\n"
+                "limits/nodes = " + nodeLimit + "\nrandomization/randomseedshift = 0\n"
                         + "randomization/permutationseed = 0\nnumerics/feastol = 1e-8\n"
                         + (model.goal instanceof Goal.FewestLosses ? ProofParameters.SCIP : "");
             case CBC -> "";
@@ -28,12 +33,12 @@ final class MilpSolve {
         }
         var params = new MPSolverParameters();
         params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, relativeGap);
-        long start = System.nanoTime();
         var result = solver.solve(params);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        boolean watchdog = millis >= settings.watchdog().toMillis() - 50;
+        long millis = budget.millisSince(started);
+        // A solve that ends at a limit short of its nodes was stopped by the time left.
+        boolean watchdog = solver.nodes() < nodeLimit || budget.expired();
         params.delete();
-        if (result == MPSolver.ResultStatus.ABNORMAL && solver.nodes() >= settings.nodeLimit()) {
+        if (result == MPSolver.ResultStatus.ABNORMAL && solver.nodes() >= nodeLimit) {
             // SCIP through OR-Tools reports a node limit reached before any solution as ABNORMAL.
             return empty(backend, SolveStatus.NO_ANSWER_LIMIT_REACHED, solver, millis, watchdog);
         }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param relaxation the moves that made the request feasible, in the order they were decided; empty when none
  * @param constraints the constraint report
  * @param verified whether every constraint holds when recomputed from the matrix
+ * @param budget how the request's time and node budget was spent, step by step
  */
 public record OptimizationResult(
         List<BucketAllocation> allocation,
@@ -28,7 +29,8 @@ public record OptimizationResult(
         RiskLimits appliedLimits,
         List<RelaxationStep> relaxation,
         List<ConstraintCheck> constraints,
-        boolean verified) {
+        boolean verified,
+        Budget.Use budget) {
 
     public OptimizationResult {
         allocation = List.copyOf(allocation);

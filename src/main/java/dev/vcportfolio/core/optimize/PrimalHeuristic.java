@@ -61,7 +61,7 @@ final class PrimalHeuristic implements AutoCloseable {
     private static final int SWAP_CANDIDATES = 8;
 
     /**
-     * What the search found, and whether the watchdog cut it short (then it may differ from an uncut run).
+     * What the search found, and whether the budget's deadline cut it short (then it may differ from an uncut run).
      *
      * @param optimal the answer is the first LP's own: that LP leaves the loss rows out, so it bounds every allocation,
      *     and its answer fit the loss budget (loose limits), so no MILP can do better
@@ -72,30 +72,120 @@ final class PrimalHeuristic implements AutoCloseable {
     private final HeuristicLp lp;
     private boolean optimal;
 
-    private PrimalHeuristic(Instance instance, long deadline) {
+    private PrimalHeuristic(Instance instance, Budget budget) {
         this.instance = instance;
-        this.lp = new HeuristicLp(instance, deadline);
+        this.lp = new HeuristicLp(instance, budget);
     }
 
     /** Empty when no loss set fitting the budget was found (the MILP may still be feasible). */
     static Optional<Answer> find(Instance instance) {
-        return find(instance, java.time.Duration.ofDays(1)).answer();
+        return find(instance, Budget.generous()).answer();
     }
 
-    /** The search, stopped by the watchdog {@code limit} (wall clock) at the latest. */
-    static Outcome find(Instance instance, java.time.Duration limit) {
-        try (var heuristic = new PrimalHeuristic(instance, System.nanoTime() + limit.toNanos())) {
+    /** The search, stopped when {@code budget} expires at the latest. */
+    static Outcome find(Instance instance, Budget budget) {
+        if (budget.expired()) {
+            return new Outcome(Optional.empty(), true, false);
+        }
+        try (var heuristic = new PrimalHeuristic(instance, budget)) {
             var answer = heuristic.lp.budget() < 0 ? Optional.<Answer>empty() : heuristic.search();
             return new Outcome(answer, heuristic.lp.timedOut(), heuristic.optimal);
         }
     }
 
     /**
-     * Pass 2 by one LP: the least deviation from equal weights with {@code E[M] >= floor} and no loss rows, when that
-     * answer fits the loss budget (then it is pass 2's optimum); empty otherwise or past the watchdog {@code limit}.
+     * An allocation meeting every limit but the loss probability, with as few losing scenarios as LPs find: the
+     * feasibility-first search for requests whose loss limit is near the edge, where {@link #find} (which trades
+     * losses for E[M]) finds nothing. Iteratively reweighted elastic LPs whose price on shortfalls dwarfs E[M] give a
+     * small loss set; then LP-guided rounding frees its losers one at a time, closest to 1 first, keeping every
+     * release whose LP (the others hard) stays feasible. Empty when no allocation meets the other limits as far as the
+     * LPs see, or once {@code budget} has expired. Deterministic, like {@link #find}.
      */
-    static Optional<Answer> leastDeviation(Instance instance, double floor, java.time.Duration limit) {
-        try (var heuristic = new PrimalHeuristic(instance, System.nanoTime() + limit.toNanos())) {
+    static Optional<Answer> fewestLosses(Instance instance, Budget budget) {
+        if (budget.expired()) {
+            return Optional.empty();
+        }
+        try (var heuristic = new PrimalHeuristic(instance, budget)) {
+            return Optional.ofNullable(heuristic.leastLosing());
+        }
+    }
+
+    /** Price on a shortfall in the least-loss search: E[M] (a few units) only breaks ties. */
+    private static final double LEAST_LOSS_PENALTY = 1e4;
+
+    private Answer leastLosing() {
+        int count = lp.count();
+        double[] reweight = new double[count];
+        Arrays.fill(reweight, 1);
+        Answer best = null;
+        for (int round = 0; round < REWEIGHT_ROUNDS; round++) {
+            double[] w = lp.solveElastic(LEAST_LOSS_PENALTY, reweight);
+            if (w == null) {
+                break;
+            }
+            best = fewer(best, lp.anyAnswer(w));
+            for (int j = 0; j < count; j++) {
+                reweight[j] = 1 / (lp.shortfall(j) + DELTA);
+            }
+        }
+        return best == null ? null : released(best);
+    }
+
+    /**
+     * Frees losers of {@code start} one at a time, closest to 1 first, while the LP with the rest hard is feasible. The
+     * loss set only shrinks, so a scenario that could not be freed never can be later (its LP only gains rows).
+     */
+    private Answer released(Answer start) {
+        var best = start;
+        var stuck = new java.util.HashSet<Integer>();
+        boolean progress = true;
+        while (progress && !lp.timedOut()) {
+            progress = false;
+            double[] w = best.weights();
+            boolean[] current = best.losing();
+            for (int j : ranked(j -> current[j] && !stuck.contains(j), j -> -lp.moic(w, j))) {
+                boolean[] losing = current.clone();
+                losing[j] = false;
+                double[] trial = lp.solveFixedWeights(losing);
+                if (trial == null) {
+                    stuck.add(j);
+                } else {
+                    var freed = lp.anyAnswer(trial);
+                    if (mass(freed) < mass(best)) {
+                        best = freed;
+                        progress = true;
+                        break; // re-rank from the new allocation
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private int mass(Answer answer) {
+        return instance.scenarios().mass(answer.losing());
+    }
+
+    /** The answer with fewer losing scenarios, then the higher E[M] (ties keep {@code a}); either may be null. */
+    private Answer fewer(Answer a, Answer b) {
+        if (b == null) {
+            return a;
+        }
+        if (a == null || mass(b) < mass(a)) {
+            return b;
+        }
+        return mass(b) == mass(a) ? better(a, b) : a;
+    }
+
+    /**
+     * Pass 2 by one LP: the least deviation from equal weights with {@code E[M] >= floor} and no loss rows, when that
+     * answer fits the loss budget (then it is pass 2's optimum); empty otherwise or once {@code budget} has expired.
+     */
+    static Optional<Answer> leastDeviation(Instance instance, double floor, Budget budget) {
+        if (budget.expired()) {
+            return Optional.empty();
+        }
+        try (var heuristic = new PrimalHeuristic(instance, budget)) {
             var lp = heuristic.lp;
             return lp.budget() < 0 ? Optional.empty() : Optional.ofNullable(lp.solveLeastDeviation(floor));
         }
@@ -104,10 +194,10 @@ final class PrimalHeuristic implements AutoCloseable {
     /**
      * An allocation a MILP step found, improved by LPs: the best weights for its loss set (scenarios below
      * {@code 1 + margin/2} count as losing), then the swap search from there. Empty when that loss set exceeds the
-     * budget (solver tolerances) or the watchdog {@code limit} passed first.
+     * budget (solver tolerances) or {@code budget} expired first.
      */
-    static Optional<Answer> polish(Instance instance, double[] weights, java.time.Duration limit) {
-        return forLossSetOf(instance, weights, limit, (heuristic, losing) -> {
+    static Optional<Answer> polish(Instance instance, double[] weights, Budget budget) {
+        return forLossSetOf(instance, weights, budget, (heuristic, losing) -> {
             var fixed = heuristic.lp.solveFixed(losing);
             return fixed == null ? null : heuristic.localSearch(fixed);
         });
@@ -117,10 +207,9 @@ final class PrimalHeuristic implements AutoCloseable {
      * Pass 2's polish: the least deviation from equal weights with {@code E[M] >= floor} for the loss set of
      * {@code weights}; empty as for {@link #polish}.
      */
-    static Optional<Answer> leastDeviationFor(
-            Instance instance, double[] weights, double floor, java.time.Duration limit) {
+    static Optional<Answer> leastDeviationFor(Instance instance, double[] weights, double floor, Budget budget) {
         return forLossSetOf(
-                instance, weights, limit, (heuristic, losing) -> heuristic.lp.solveLeastDeviation(losing, floor));
+                instance, weights, budget, (heuristic, losing) -> heuristic.lp.solveLeastDeviation(losing, floor));
     }
 
     /**
@@ -130,13 +219,13 @@ final class PrimalHeuristic implements AutoCloseable {
     private static Optional<Answer> forLossSetOf(
             Instance instance,
             double[] weights,
-            java.time.Duration limit,
+            Budget budget,
             java.util.function.BiFunction<PrimalHeuristic, boolean[], Answer> solve) {
         var losing = instance.losersWithinBudget(weights, 1 + Instance.LOSS_MARGIN / 2);
-        if (losing == null) {
+        if (losing == null || budget.expired()) {
             return Optional.empty();
         }
-        try (var heuristic = new PrimalHeuristic(instance, System.nanoTime() + limit.toNanos())) {
+        try (var heuristic = new PrimalHeuristic(instance, budget)) {
             return Optional.ofNullable(solve.apply(heuristic, losing));
         }
     }

@@ -1,7 +1,6 @@
 package dev.vcportfolio.core.optimize;
 
 import com.google.ortools.linearsolver.MPSolver;
-import java.time.Duration;
 
 /**
  * Pass 1 and pass 2 on SCIP by proofs instead of one optimizing MILP. With an allocation known, a solve only has to
@@ -14,7 +13,7 @@ import java.time.Duration;
  * capped a gap below the known one.
  *
  * <p>Every step is deterministic (first allocation found, node limits, fixed seeds) and so is every polish, so the
- * ladder is too; nodes and the watchdog are shared by all its steps. A ladder stopped by a limit keeps its best
+ * ladder is too; the budget's nodes and deadline are shared by all its steps. A ladder stopped by a limit keeps its best
  * allocation with the bound of the optimizing model's LP relaxation. When a step's allocation does not polish into
  * progress (solver tolerances) or the gap is 0, the ladder reports itself stalled and the optimizing MILP takes over.
  */
@@ -34,28 +33,44 @@ final class ProofLadder {
     private final SolverSettings settings;
     private final double gap;
     private final Rung rung;
-    private final long started = System.nanoTime();
+    private final Budget budget;
+    private final java.time.Instant started;
     private long nodes;
+    /** The longest a step's model took to build, milliseconds (-1: none built yet); the relaxation bound's estimate. */
+    private long longestBuild = -1;
+    /** Whether a step's model was built: only then is {@link #longestBuild} a measure of this ladder's models. */
+    private boolean stepBuilt;
     /** Scenarios whose CVaR row the steps carry (null without a CVaR limit): grown, never shrunk. */
     private boolean[] cvarRows;
 
-    private ProofLadder(Instance instance, SolverSettings settings, double gap, Rung rung) {
+    private ProofLadder(Instance instance, SolverSettings settings, double gap, Rung rung, Budget budget) {
         this.instance = instance;
         this.settings = settings;
         this.gap = gap;
         this.rung = rung;
+        this.budget = budget;
+        this.started = budget.now();
     }
 
     /** Pass 1 from a checked allocation. */
-    static Outcome maximize(Instance instance, PrimalHeuristic.Answer start, SolverSettings settings, double gap) {
-        return new ProofLadder(instance, settings, gap, new Highest(instance)).climb(start);
+    static Outcome maximize(
+            Instance instance, PrimalHeuristic.Answer start, SolverSettings settings, double gap, Budget budget) {
+        return new ProofLadder(instance, settings, gap, new Highest(instance), budget).climb(start);
     }
 
     /** Pass 2: the least deviation with {@code E[M] >= lock}, from a checked allocation that meets the lock. */
     static Outcome leastDeviation(
-            Instance instance, double lock, PrimalHeuristic.Answer start, SolverSettings settings, double gap) {
-        var ladder = new ProofLadder(instance, settings, gap, new Evenest(instance, lock));
-        var polished = PrimalHeuristic.leastDeviationFor(instance, start.weights(), lock, ladder.timeLeft());
+            Instance instance,
+            double lock,
+            PrimalHeuristic.Answer start,
+            SolverSettings settings,
+            double gap,
+            Budget budget) {
+        var ladder = new ProofLadder(instance, settings, gap, new Evenest(instance, lock), budget);
+        var polishing = budget.now();
+        var polished = PrimalHeuristic.leastDeviationFor(instance, start.weights(), lock, budget);
+        // Building the polish's LP is about as long as building a step's model: the first estimate of a build.
+        ladder.longestBuild = budget.millisSince(polishing);
         return ladder.climb(polished.filter(a -> ladder.rung.value(a) < ladder.rung.value(start))
                 .orElse(start));
     }
@@ -75,28 +90,24 @@ final class ProofLadder {
             if (!(Math.abs(target - value) > STEP_RESOLUTION * Math.max(1, Math.abs(value)))) {
                 return stalled(best);
             }
-            long nodesLeft = settings.nodeLimit() - nodes;
-            var timeLeft = timeLeft();
-            if (nodesLeft <= 0 || !timeLeft.isPositive()) {
-                return settled(best, SolveStatus.LIMIT_REACHED, relaxationBound(best), timeLeft.isPositive());
+            var left = budget.lessNodes(nodes);
+            // A step whose model would likely still be building at the deadline is not started: the build cannot be
+            // interrupted.
+            if (left.exhausted() || left.remaining().toMillis() <= longestBuild) {
+                return settled(best, SolveStatus.LIMIT_REACHED, relaxationBound(best), left.expired());
             }
             MilpAnswer step;
+            var building = budget.now();
             try (var model = MilpModel.build(
-                    instance,
-                    settings.options(),
-                    Backend.SCIP,
-                    rung.question(target),
-                    Double.NaN,
-                    cvarRows,
-                    timeLeft)) {
+                    instance, settings.options(), Backend.SCIP, rung.question(target), Double.NaN, cvarRows, left)) {
                 // Building can take seconds (the convex ranges' LPs at (60,2000) with CVaR): the solve gets what is
                 // left.
-                var solveLeft = timeLeft();
-                if (!solveLeft.isPositive()) {
+                longestBuild = Math.max(longestBuild, budget.millisSince(building));
+                stepBuilt = true;
+                if (left.expired()) {
                     return settled(best, SolveStatus.LIMIT_REACHED, relaxationBound(best), true);
                 }
-                var limits = settings.withNodeLimit(nodesLeft).withWatchdog(solveLeft);
-                step = MilpSolve.run(model, Backend.SCIP, limits, gap);
+                step = MilpSolve.run(model, Backend.SCIP, left, gap);
             }
             nodes += step.stats().nodes();
             switch (step.stats().status()) {
@@ -112,7 +123,7 @@ final class ProofLadder {
                         continue; // the rows left out let a tail over the limit through: ask again with it
                     }
                     var found = PrimalHeuristic.Answer.checked(instance, step.weights());
-                    var polished = rung.polish(step.weights(), timeLeft()).orElse(null);
+                    var polished = rung.polish(step.weights(), budget).orElse(null);
                     var next = rung.better(found, polished);
                     // A step's allocation reaches the target up to tolerances; one that does not get us at least half
                     // way there would let the ladder crawl, so the optimizing MILP takes over.
@@ -176,12 +187,8 @@ final class ProofLadder {
     /** Relative resolution below which a step's target is not distinguishable from the known value. */
     private static final double STEP_RESOLUTION = 1e-9;
 
-    private Duration timeLeft() {
-        return settings.watchdog().minusNanos(System.nanoTime() - started);
-    }
-
     private long millis() {
-        return (System.nanoTime() - started) / 1_000_000;
+        return budget.millisSince(started);
     }
 
     private Outcome settled(PrimalHeuristic.Answer best, SolveStatus status, double bound, boolean watchdog) {
@@ -198,15 +205,22 @@ final class ProofLadder {
 
     /**
      * The optimizing model's LP relaxation (GLOP): a valid bound when the ladder stops before its proof. It runs after
-     * the watchdog may have fired (1.3 s at (60,2000) with CVaR), so it gets at most a twentieth of the watchdog more;
-     * an LP stopped short gives no bound.
+     * the deadline may have passed (1.3 s at (60,2000) with CVaR), so it gets the budget's grace at most; an LP
+     * stopped short gives no bound. Building its model cannot be interrupted, so it is not started unless the grace
+     * left exceeds the longest a step's model (about the same rows) took to build; without any step built there is
+     * no estimate, and no bound.
      */
     private double relaxationBound(PrimalHeuristic.Answer best) {
+        if (!stepBuilt || budget.grace().toMillis() <= longestBuild) {
+            return Double.NaN;
+        }
         try (var model =
                 MilpModel.build(instance, settings.options(), Backend.GLOP, rung.optimizing(), rung.floorFor(best))) {
-            var grace = settings.watchdog().dividedBy(20);
-            var left = timeLeft();
-            model.solver.setTimeLimit(Math.max(left.toMillis(), grace.toMillis()));
+            long grace = budget.grace().toMillis();
+            if (grace <= 0) {
+                return Double.NaN;
+            }
+            model.solver.setTimeLimit(grace);
             return model.solver.solve() == MPSolver.ResultStatus.OPTIMAL
                     ? model.solver.objective().value()
                     : Double.NaN;
@@ -231,7 +245,7 @@ final class ProofLadder {
         /** Whether {@code answer} is at least as good as {@code value}. */
         boolean beyond(PrimalHeuristic.Answer answer, double value);
 
-        java.util.Optional<PrimalHeuristic.Answer> polish(double[] weights, Duration limit);
+        java.util.Optional<PrimalHeuristic.Answer> polish(double[] weights, Budget budget);
 
         /** The better of two answers, either of which may be null. */
         PrimalHeuristic.Answer better(PrimalHeuristic.Answer a, PrimalHeuristic.Answer b);
@@ -271,8 +285,8 @@ final class ProofLadder {
         }
 
         @Override
-        public java.util.Optional<PrimalHeuristic.Answer> polish(double[] weights, Duration limit) {
-            return PrimalHeuristic.polish(instance, weights, limit);
+        public java.util.Optional<PrimalHeuristic.Answer> polish(double[] weights, Budget budget) {
+            return PrimalHeuristic.polish(instance, weights, budget);
         }
 
         @Override
@@ -321,8 +335,8 @@ final class ProofLadder {
         }
 
         @Override
-        public java.util.Optional<PrimalHeuristic.Answer> polish(double[] weights, Duration limit) {
-            return PrimalHeuristic.leastDeviationFor(instance, weights, lock, limit);
+        public java.util.Optional<PrimalHeuristic.Answer> polish(double[] weights, Budget budget) {
+            return PrimalHeuristic.leastDeviationFor(instance, weights, lock, budget);
         }
 
         @Override

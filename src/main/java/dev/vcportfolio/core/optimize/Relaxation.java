@@ -22,8 +22,17 @@ final class Relaxation {
         this.settings = settings;
     }
 
-    /** The relaxed limits and their log, in decision order; empty when even the loosest limits fail. */
-    Optional<Relaxed> relax(Instance requested) {
+    /**
+     * Each least-move solve's part of what is left of the budget: the first move may be the hard one (the loss
+     * probability's is a minimum-count problem), and pass 1 and 2 still need time after the last.
+     */
+    static final double LEAST_MOVE_SHARE = 0.5;
+
+    /**
+     * The relaxed limits and their log, in decision order; empty when even the loosest limits fail. Every decision
+     * (its heuristic witnesses and its least-move solve) is logged in the returned budget as one step.
+     */
+    Optional<Relaxed> relax(Instance requested, Budget budget) {
         var original = requested.limits();
         var decided = original;
         var steps = new ArrayList<RelaxationStep>();
@@ -36,37 +45,60 @@ final class Relaxation {
             if (target.value(original) == loosestValue) {
                 continue;
             }
+            var from = budget.now();
             var trial = loosest(decided, targets.subList(0, i));
-            var meeting = witness(requested.withLimits(trial));
+            var meeting = witness(requested.withLimits(trial), budget);
             if (meeting != null) {
                 known = meeting;
+                budget = budget.record("relaxation " + target.label(), from, 0);
                 continue; // its requested value already works (the others loosest): the least move is none
             }
             // Every earlier decision was made with this limit at its loosest, so an allocation exists there (the last
             // one found, else the heuristic's): it starts the least-move solve, which may otherwise find none in time.
-            var start = known != null ? known : witness(requested.withLimits(target.with(trial, loosestValue)));
-            var answer = race.run(requested.withLimits(trial), target.goal(), settings, 1e-9, start)
-                    .chosen();
-            if (!answer.stats().status().hasAnswer()) {
+            var loose = requested.withLimits(target.with(trial, loosestValue));
+            var start = known != null
+                    ? known
+                    : target.kind() == ConstraintKind.LOSS_PROBABILITY
+                            ? fewer(
+                                    requested.withLimits(trial),
+                                    fewestLosses(loose, budget),
+                                    // meets the request's other limits as asked, so their loosest values too
+                                    fewestLosses(requested.withLimits(target.with(original, loosestValue)), budget))
+                            : witness(loose, budget);
+            var limited = requested.withLimits(trial);
+            var answer = budget.expired()
+                    ? MilpAnswer.none(Backend.GLOP, SolveStatus.NO_ANSWER_LIMIT_REACHED, 0, 0, true)
+                    : race.run(limited, target.goal(), settings, 1e-9, start, budget.share(LEAST_MOVE_SHARE))
+                            .chosen();
+            budget = budget.record(
+                    "relaxation " + target.label(), from, answer.stats().nodes());
+            double least;
+            boolean proven = answer.stats().status() == SolveStatus.OPTIMAL;
+            if (answer.stats().status().hasAnswer()) {
+                // It meets the moved limit too: the move is rounded outward from the answer's own value.
+                known = new PrimalHeuristic.Answer(
+                        answer.weights(), answer.losing(), requested.expectedMoic(answer.weights()));
+                least = target.kind() == ConstraintKind.LOSS_PROBABILITY
+                        ? lossShare(limited, answer.losing())
+                        : answer.stats().objective();
+            } else if (start != null) {
+                // The budget ran out before the solve found a move: the start's own value is one (not proven least).
+                known = start;
+                least = target.at(limited, start);
+            } else {
                 return Optional.empty();
             }
-            // It meets the moved limit too: the move is rounded outward from the answer's own value.
-            known = new PrimalHeuristic.Answer(
-                    answer.weights(), answer.losing(), requested.expectedMoic(answer.weights()));
             double old = target.value(original);
-            double least = target.kind() == ConstraintKind.LOSS_PROBABILITY
-                    ? lossShare(requested.withLimits(trial), answer)
-                    : answer.stats().objective();
             boolean lower = target.kind().isLowerBound();
             double moved = lower ? floorMicro(least) : ceilMicro(least);
             if (lower ? moved < old : moved > old) {
                 decided = target.with(decided, moved);
-                boolean proven = answer.stats().status() == SolveStatus.OPTIMAL;
+                double bound = proven ? moved : lpBound(limited, target, budget);
                 steps.add(new RelaxationStep(
-                        target.kind(), target.subject(), lower ? "lowered" : "raised", old, moved, proven));
+                        target.kind(), target.subject(), lower ? "lowered" : "raised", old, moved, proven, bound));
             }
         }
-        return Optional.of(new Relaxed(decided, List.copyOf(steps.reversed()), known));
+        return Optional.of(new Relaxed(decided, List.copyOf(steps.reversed()), known, budget));
     }
 
     /**
@@ -74,23 +106,71 @@ final class Relaxation {
      * @param steps the moves, in decision order
      * @param allocation an allocation known to meet {@code limits} (the last least move's answer or heuristic witness),
      *     a start for pass 1 when its own heuristic finds none; null when none is known
+     * @param budget the budget after the relaxation, its decisions logged
      */
-    record Relaxed(RiskLimits limits, List<RelaxationStep> steps, PrimalHeuristic.Answer allocation) {}
+    record Relaxed(RiskLimits limits, List<RelaxationStep> steps, PrimalHeuristic.Answer allocation, Budget budget) {}
 
     /**
      * The LP heuristic's checked allocation for {@code instance}, or null (none found, or the heuristic is off). A
      * witness that the limits can be met: no least-move MILP (for the loss probability a hard minimum-count problem)
      * is needed for them. No witness decides nothing.
      */
-    private PrimalHeuristic.Answer witness(Instance instance) {
+    private PrimalHeuristic.Answer witness(Instance instance, Budget budget) {
+        if (!settings.options().warmStart()) {
+            return null;
+        }
+        var found = PrimalHeuristic.find(instance, budget).answer().orElse(null);
+        return found != null || instance.limits().maxLossProbability() >= 1 ? found : fewestLosses(instance, budget);
+    }
+
+    /** Of two allocations (either may be null), the one with fewer losing scenarios under {@code instance}. */
+    private static PrimalHeuristic.Answer fewer(Instance instance, PrimalHeuristic.Answer a, PrimalHeuristic.Answer b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        var scenarios = instance.scenarios();
+        return scenarios.mass(b.losing()) < scenarios.mass(a.losing()) ? b : a;
+    }
+
+    /** The least-loss search's allocation when it meets every limit of {@code instance}, else null. */
+    private PrimalHeuristic.Answer fewestLosses(Instance instance, Budget budget) {
         return settings.options().warmStart()
-                ? PrimalHeuristic.find(instance, settings.watchdog()).answer().orElse(null)
+                ? PrimalHeuristic.fewestLosses(instance, budget)
+                        .map(a -> PrimalHeuristic.Answer.checked(instance, a.weights()))
+                        .orElse(null)
                 : null;
     }
 
-    private static double lossShare(Instance instance, MilpAnswer answer) {
+    /**
+     * A proven bound on a least move the budget stopped: the least-move MILP's LP relaxation (GLOP), within the
+     * budget's grace; NaN when that LP does not finish. For the loss probability, the scenarios that always lose are
+     * added to the LP's count of flags.
+     */
+    private double lpBound(Instance instance, Target target, Budget budget) {
+        long grace = budget.grace().toMillis();
+        if (grace <= 0) {
+            return Double.NaN;
+        }
+        try (var model = MilpModel.build(instance, settings.options(), Backend.GLOP, target.goal())) {
+            // Past the deadline only the grace is left; before it, a quarter of the time left, so pass 1 keeps most.
+            model.solver.setTimeLimit(
+                    budget.expired() ? grace : Math.max(1, budget.remaining().toMillis() / 4));
+            if (model.solver.solve() != com.google.ortools.linearsolver.MPSolver.ResultStatus.OPTIMAL) {
+                return Double.NaN;
+            }
+            double value = model.solver.objective().value();
+            if (target.kind() != ConstraintKind.LOSS_PROBABILITY) {
+                return value;
+            }
+            var scenarios = instance.scenarios();
+            double unit = settings.options().textbook() ? 1 : 1.0 / scenarios.totalScenarios();
+            return value * unit + (double) scenarios.mass(model.forcedLoss) / scenarios.totalScenarios();
+        }
+    }
+
+    private static double lossShare(Instance instance, boolean[] losing) {
         var scenarios = instance.scenarios();
-        return (double) scenarios.mass(answer.losing()) / scenarios.totalScenarios();
+        return (double) scenarios.mass(losing) / scenarios.totalScenarios();
     }
 
     private static RiskLimits loosest(RiskLimits limits, List<Target> lessImportant) {
@@ -135,6 +215,28 @@ final class Relaxation {
 
         Goal goal() {
             return new Goal.LeastMove(kind, subject);
+        }
+
+        /** For the budget's log: the kind, and the sector or stage for group limits. */
+        String label() {
+            return subject.isEmpty() ? kind.name() : kind.name() + " " + subject;
+        }
+
+        /**
+         * The value this limit's left-hand side takes at {@code answer} (for the loss probability, its share of losing
+         * scenarios): the move that answer alone makes feasible.
+         */
+        double at(Instance instance, PrimalHeuristic.Answer answer) {
+            if (kind == ConstraintKind.LOSS_PROBABILITY) {
+                return lossShare(instance, answer.losing());
+            }
+            var rows = AllocationCheck.report(instance, instance.limits(), answer.weights()).stream()
+                    .filter(c -> c.kind() == kind
+                            && (kind == ConstraintKind.BUCKET_CAP || c.subject().equals(subject)))
+                    .mapToDouble(ConstraintCheck::achieved);
+            return kind == ConstraintKind.BUCKET_CAP
+                    ? rows.max().orElse(0)
+                    : rows.findFirst().orElse(value(instance.limits()));
         }
 
         double value(RiskLimits limits) {

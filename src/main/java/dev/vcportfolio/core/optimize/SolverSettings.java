@@ -6,14 +6,15 @@ import java.util.List;
 /**
  * How hard and how reproducibly to solve.
  *
- * <p>Answers are reproducible because every stop is deterministic (gap reached, node limit reached) and solvers run
- * single-threaded with fixed seeds. The wall-clock {@code watchdog} exists only to bound a runaway solve; when it fires
- * the result says "limit reached" and bit-identical reruns are no longer promised.
+ * <p>Answers are reproducible because every stop is deterministic (gap reached, node budget used up) and solvers run
+ * single-threaded with fixed seeds. The wall-clock {@code timeLimit} is only a budget: when it ends a request the result
+ * says "limit reached" and bit-identical reruns are no longer promised. Both limits are per request ({@link Budget}):
+ * relaxation, both passes and every frontier point share them.
  *
  * @param relativeGap stop when (bound - incumbent) / |incumbent| is at most this, in [0, 1); DESIGN default 1e-4
  * @param primaryLockEpsilon pass 2 keeps {@code E[M] >= E* - epsilon}, MOIC units, &ge; 0; DESIGN default 0.001
- * @param nodeLimit branch-and-bound nodes per backend per solve, &gt; 0 (deterministic limit)
- * @param watchdog wall-clock guard per backend per solve
+ * @param nodeLimit branch-and-bound nodes per request, over all its solves, &gt; 0 (the deterministic limit)
+ * @param timeLimit wall-clock time per request, positive; never overrun by more than a tenth
  * @param backends backends to run side by side, distinct, in tie-break order
  * @param options formulation ingredients
  * @param relaxInfeasible relax an infeasible request in DESIGN's order instead of reporting it infeasible
@@ -22,7 +23,7 @@ public record SolverSettings(
         double relativeGap,
         double primaryLockEpsilon,
         long nodeLimit,
-        Duration watchdog,
+        Duration timeLimit,
         List<Backend> backends,
         ModelOptions options,
         boolean relaxInfeasible) {
@@ -41,8 +42,8 @@ public record SolverSettings(
         if (nodeLimit <= 0) {
             throw new IllegalArgumentException("nodeLimit must be > 0: " + nodeLimit);
         }
-        if (watchdog.isNegative() || watchdog.isZero()) {
-            throw new IllegalArgumentException("watchdog must be positive: " + watchdog);
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("timeLimit must be positive: " + timeLimit);
         }
         if (backends.isEmpty() || backends.stream().distinct().count() != backends.size()) {
             throw new IllegalArgumentException("backends must be non-empty and distinct: " + backends);
@@ -50,6 +51,11 @@ public record SolverSettings(
         if (!backends.stream().allMatch(Backend::solvesMilp)) {
             throw new IllegalArgumentException("backends must be MILP solvers (SCIP, CBC): " + backends);
         }
+    }
+
+    /** A fresh budget for one request under these settings, starting now on {@code clock}. */
+    public Budget budget(java.time.InstantSource clock) {
+        return Budget.start(clock, timeLimit, nodeLimit);
     }
 
     public static SolverSettings defaults() {
@@ -65,28 +71,29 @@ public record SolverSettings(
 
     public SolverSettings withBackends(List<Backend> value) {
         return new SolverSettings(
-                relativeGap, primaryLockEpsilon, nodeLimit, watchdog, value, options, relaxInfeasible);
+                relativeGap, primaryLockEpsilon, nodeLimit, timeLimit, value, options, relaxInfeasible);
     }
 
     public SolverSettings withOptions(ModelOptions value) {
         return new SolverSettings(
-                relativeGap, primaryLockEpsilon, nodeLimit, watchdog, backends, value, relaxInfeasible);
+                relativeGap, primaryLockEpsilon, nodeLimit, timeLimit, backends, value, relaxInfeasible);
     }
 
     public SolverSettings withRelaxInfeasible(boolean value) {
-        return new SolverSettings(relativeGap, primaryLockEpsilon, nodeLimit, watchdog, backends, options, value);
+        return new SolverSettings(relativeGap, primaryLockEpsilon, nodeLimit, timeLimit, backends, options, value);
     }
 
-    public SolverSettings withWatchdog(Duration value) {
+    public SolverSettings withTimeLimit(Duration value) {
         return new SolverSettings(
                 relativeGap, primaryLockEpsilon, nodeLimit, value, backends, options, relaxInfeasible);
     }
 
     public SolverSettings withRelativeGap(double value) {
-        return new SolverSettings(value, primaryLockEpsilon, nodeLimit, watchdog, backends, options, relaxInfeasible);
+        return new SolverSettings(value, primaryLockEpsilon, nodeLimit, timeLimit, backends, options, relaxInfeasible);
     }
 
     public SolverSettings withNodeLimit(long value) {
-        return new SolverSettings(relativeGap, primaryLockEpsilon, value, watchdog, backends, options, relaxInfeasible);
+        return new SolverSettings(
+                relativeGap, primaryLockEpsilon, value, timeLimit, backends, options, relaxInfeasible);
     }
 }

@@ -15,7 +15,7 @@ class ConvexRangesTest {
             .withCvar(0.95, 0.6448);
     private final Instance instance = Instance.of(SyntheticPortfolio.request(20, 250, 42, limits), true);
     private final double floor = 2.32;
-    private static final Duration NO_LIMIT = Duration.ofDays(1);
+    private static final Budget NO_LIMIT = Budget.generous();
 
     @Test
     void the_cvar_limit_decides_scenarios_the_floor_alone_leaves_open_and_never_loosens_a_bound() {
@@ -66,7 +66,7 @@ class ConvexRangesTest {
         var under = MoicRange.under(instance.scenarios(), 0.15, instance.mean(), floor);
 
         // when
-        var tight = ConvexRanges.tighten(instance, floor, under, null, Duration.ZERO);
+        var tight = ConvexRanges.tighten(instance, floor, under, null, Fixtures.budget(Duration.ofNanos(1)));
 
         // then
         assertThat(tight.low()).containsExactly(under.low());

@@ -20,11 +20,12 @@ class EfficientFrontierTest {
         var settings = SolverSettings.defaults();
 
         // when
-        var range = frontier.range(request, settings).orElseThrow();
+        var range = frontier.range(request, settings, Fixtures.budget(settings)).orElseThrow();
         var points = new ArrayList<EfficientFrontier.Point>();
         for (double limit : range.limits(5)) {
             points.add(new EfficientFrontier.Point(
-                    limit, Fixtures.solved(frontier.solve(request, range, limit, settings))));
+                    limit,
+                    Fixtures.solved(frontier.solve(request, range, limit, settings, Fixtures.budget(settings)))));
         }
         var kept = EfficientFrontier.monotone(points);
 
@@ -39,7 +40,7 @@ class EfficientFrontierTest {
             assertThat(cvar(after)).isLessThanOrEqualTo(kept.get(i).cvarLimit() + 1e-6);
         }
         // no allocation reaches a CVaR below the tightest point's limit minus the rounding step
-        var below = frontier.solve(request, range, range.tightest() - 1e-5, settings);
+        var below = frontier.solve(request, range, range.tightest() - 1e-5, settings, Fixtures.budget(settings));
         assertThat(below).isInstanceOf(OptimizationOutcome.Infeasible.class);
     }
 
@@ -53,13 +54,13 @@ class EfficientFrontierTest {
         var settings = SolverSettings.defaults().withNodeLimit(1);
 
         // when
-        var range = frontier.range(request, settings);
+        var range = frontier.range(request, settings, Fixtures.budget(settings));
 
         // then
         assertThat(range).isPresent();
         assertThat(range.get().tightest()).isBetween(0.0, range.get().loosest());
-        var tightest =
-                Fixtures.solved(frontier.solve(request, range.get(), range.get().tightest(), settings));
+        var tightest = Fixtures.solved(
+                frontier.solve(request, range.get(), range.get().tightest(), settings, Fixtures.budget(settings)));
         assertThat(tightest.verified()).isTrue();
     }
 
@@ -69,9 +70,11 @@ class EfficientFrontierTest {
         var request =
                 Fixtures.request(Fixtures.random(4, 30, 3), RiskLimits.none().withCvar(0.9, 1));
         var settings = SolverSettings.defaults();
-        var range = frontier.range(request, settings).orElseThrow();
-        var tight = Fixtures.solved(frontier.solve(request, range, range.tightest(), settings));
-        var loose = Fixtures.solved(frontier.solve(request, range, range.loosest(), settings));
+        var range = frontier.range(request, settings, Fixtures.budget(settings)).orElseThrow();
+        var tight =
+                Fixtures.solved(frontier.solve(request, range, range.tightest(), settings, Fixtures.budget(settings)));
+        var loose =
+                Fixtures.solved(frontier.solve(request, range, range.loosest(), settings, Fixtures.budget(settings)));
 
         // when the looser limit is given the tight answer's worse twin
         var kept = EfficientFrontier.monotone(java.util.List.of(

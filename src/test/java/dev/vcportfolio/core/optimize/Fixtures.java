@@ -57,6 +57,16 @@ final class Fixtures {
         return values;
     }
 
+    /** A budget on the system clock with the settings' time and node limits, starting now. */
+    static Budget budget(SolverSettings settings) {
+        return settings.budget(java.time.InstantSource.system());
+    }
+
+    /** A budget on the system clock of {@code time} and plenty of nodes, starting now. */
+    static Budget budget(java.time.Duration time) {
+        return Budget.start(java.time.InstantSource.system(), time, Long.MAX_VALUE);
+    }
+
     static OptimizationResult solved(OptimizationOutcome outcome) {
         return switch (outcome) {
             case OptimizationOutcome.Solved(var result) -> result;

@@ -153,7 +153,7 @@ class PrimalHeuristicTest {
                 10, 100, 5, free.withMaxLossProbability(loss).withCvar(0.95, cvar));
 
         // when
-        var found = PrimalHeuristic.find(Instance.of(request, true), java.time.Duration.ofSeconds(60));
+        var found = PrimalHeuristic.find(Instance.of(request, true), Fixtures.budget(java.time.Duration.ofSeconds(60)));
         var pass1 = Fixtures.OPTIMIZER.solvePass1(request, SolverSettings.defaults());
 
         // then: optimal without a node, at the textbook model's optimum, and the whole optimization checks out
@@ -187,7 +187,7 @@ class PrimalHeuristicTest {
         var instance = Instance.of(Instances.binding(10, 100, 5, 1), true);
 
         // when
-        var found = PrimalHeuristic.find(instance, java.time.Duration.ofSeconds(60));
+        var found = PrimalHeuristic.find(instance, Fixtures.budget(java.time.Duration.ofSeconds(60)));
 
         // then: an answer, but one the MILP still has to prove
         assertThat(found.answer()).isPresent();
@@ -221,18 +221,18 @@ class PrimalHeuristicTest {
     }
 
     @Test
-    void the_watchdog_stops_the_heuristic_and_the_solve_reports_it() {
-        // given: a watchdog already spent when the heuristic's first LP would start
+    void the_deadline_stops_the_heuristic_and_the_solve_reports_it() {
+        // given: a budget already spent when the heuristic's first LP would start
         var request = Instances.binding(10, 100, 7, 1);
         var instance = Instance.of(request, true);
         var spent = java.time.Duration.ofNanos(1);
 
         // when
-        var cut = PrimalHeuristic.find(instance, spent);
+        var cut = PrimalHeuristic.find(instance, Fixtures.budget(spent));
         var pass1 =
-                Fixtures.OPTIMIZER.solvePass1(request, SolverSettings.defaults().withWatchdog(spent));
+                Fixtures.OPTIMIZER.solvePass1(request, SolverSettings.defaults().withTimeLimit(spent));
 
-        // then: no answer is claimed from a search that never ran, and the solve says the watchdog stopped it
+        // then: no answer is claimed from a search that never ran, and the solve says the deadline stopped it
         assertThat(cut.timedOut()).isTrue();
         assertThat(cut.answer()).isEmpty();
         assertThat(pass1.status()).isEqualTo(SolveStatus.NO_ANSWER_LIMIT_REACHED);
@@ -241,13 +241,13 @@ class PrimalHeuristicTest {
     }
 
     @Test
-    void a_generous_watchdog_changes_nothing() {
+    void a_generous_budget_changes_nothing() {
         // given
         var instance = Instance.of(Instances.binding(10, 100, 5, 1), true);
 
         // when
         var unbounded = PrimalHeuristic.find(instance).orElseThrow();
-        var guarded = PrimalHeuristic.find(instance, java.time.Duration.ofSeconds(60));
+        var guarded = PrimalHeuristic.find(instance, Fixtures.budget(java.time.Duration.ofSeconds(60)));
 
         // then
         assertThat(guarded.timedOut()).isFalse();

@@ -72,11 +72,14 @@ class ProofLadderTest {
         try (var model =
                 MilpModel.build(instance, optimizing.options(), Backend.SCIP, new Goal.MinDeviation(lock), lock)) {
             model.hint(start.weights(), start.losing());
-            least = MilpSolve.run(model, Backend.SCIP, optimizing, 1e-7).stats().objective();
+            least = MilpSolve.run(model, Backend.SCIP, Fixtures.budget(optimizing), 1e-7)
+                    .stats()
+                    .objective();
         }
 
         // when
-        var outcome = ProofLadder.leastDeviation(instance, lock, start, ladder, SolverSettings.DEFAULT_GAP);
+        var outcome = ProofLadder.leastDeviation(
+                instance, lock, start, ladder, SolverSettings.DEFAULT_GAP, Fixtures.budget(ladder));
 
         // then
         var answer = ((ProofLadder.Outcome.Settled) outcome).answer();
@@ -94,7 +97,7 @@ class ProofLadderTest {
         var start = PrimalHeuristic.find(instance).orElseThrow();
 
         // when
-        var outcome = ProofLadder.maximize(instance, start, ladder.withRelativeGap(0), 0);
+        var outcome = ProofLadder.maximize(instance, start, ladder.withRelativeGap(0), 0, Fixtures.budget(ladder));
 
         // then
         assertThat(outcome).isInstanceOf(ProofLadder.Outcome.Stalled.class);
@@ -149,7 +152,7 @@ class ProofLadderTest {
 
     private MilpAnswer step(Goal.FewestLosses question) {
         try (var model = MilpModel.build(instance, ladder.options(), Backend.SCIP, question, Double.NaN)) {
-            return MilpSolve.run(model, Backend.SCIP, ladder, SolverSettings.DEFAULT_GAP);
+            return MilpSolve.run(model, Backend.SCIP, Fixtures.budget(ladder), SolverSettings.DEFAULT_GAP);
         }
     }
 }

@@ -92,8 +92,12 @@ class RelaxationTest {
             // when
             var instance = Instance.of(request.withLimits(entry.getValue()), true);
             var goal = new Goal.LeastMove(entry.getKey(), "");
-            var byLp = race.run(instance, goal, lpFirst, 1e-9, null).chosen().stats();
-            var byMilp = race.run(instance, goal, milpOnly, 1e-9, null).chosen().stats();
+            var byLp = race.run(instance, goal, lpFirst, 1e-9, null, Fixtures.budget(lpFirst))
+                    .chosen()
+                    .stats();
+            var byMilp = race.run(instance, goal, milpOnly, 1e-9, null, Fixtures.budget(milpOnly))
+                    .chosen()
+                    .stats();
 
             // then
             var kind = entry.getKey().name();
