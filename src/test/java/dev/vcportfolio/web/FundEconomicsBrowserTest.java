@@ -1,6 +1,5 @@
 package dev.vcportfolio.web;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vcportfolio.support.TestTokens;
@@ -28,7 +27,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page's fund terms and LP view (DESIGN 14) in headless Chromium against the running service: what the page shows
@@ -56,11 +54,13 @@ class FundEconomicsBrowserTest {
     Pool pool;
 
     private ChromeDriver driver;
+    private PageDriver steps;
     private LpView lp;
 
     @BeforeAll
     void startBrowser() throws IOException {
         driver = Browser.start(WIDE, TALL);
+        steps = new PageDriver(driver, SHOWN);
         lp = new LpView(driver);
     }
 
@@ -284,19 +284,11 @@ class FundEconomicsBrowserTest {
     }
 
     private void bucket(WebElement row, String sector, String stage, String check, String reserve) {
-        type(row.findElement(By.cssSelector("[data-role=sector]")), sector);
-        new Select(row.findElement(By.cssSelector("[data-role=stage]"))).selectByValue(stage);
-        type(row.findElement(By.cssSelector("[data-role=initialCheck]")), check);
-        type(row.findElement(By.cssSelector("[data-role=reserveRatio]")), reserve);
+        steps.bucket(row, sector, stage, check, reserve);
     }
 
-    /** The API's own result of a session, to compare the page with. */
     private static JsonObject apiResult(String sessionId) {
-        return new JsonObject(given().get("/api/optimization/result/" + sessionId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
+        return PageDriver.apiResult(sessionId);
     }
 
     /** The body of the last optimization request the page sent (recorded by {@link WebPageFixtures#RECORD_CALLS}). */
@@ -312,33 +304,22 @@ class FundEconomicsBrowserTest {
     }
 
     private boolean finished(String id) {
-        String state = byId(id).getAttribute("data-state");
-        if ("failed".equals(state)) {
-            throw new AssertionError(id + " failed: " + byId("form-error").getText() + " / " + byId(id).getText());
-        }
-        return "done".equals(state);
+        return steps.finished(id);
     }
 
     private void type(WebElement input, String text) {
-        input.clear();
-        if (!text.isEmpty()) {
-            input.sendKeys(text);
-        }
+        steps.type(input, text);
     }
 
     private WebElement byId(String id) {
-        return driver.findElement(By.id(id));
+        return steps.byId(id);
     }
 
     private WebElement waitForElement(By by) {
-        return new WebDriverWait(driver, SHOWN)
-                .until(d -> d.findElements(by).stream()
-                        .filter(WebElement::isDisplayed)
-                        .findFirst()
-                        .orElse(null));
+        return steps.waitForElement(by);
     }
 
     private void waitFor(Duration timeout, BooleanSupplier condition) {
-        new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(200)).until(d -> condition.getAsBoolean());
+        steps.waitFor(timeout, condition);
     }
 }

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +29,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page at {@code /} in a real (headless) Chromium against the running service: a fund is filled in, optimized to
@@ -64,11 +63,13 @@ class WebPageBrowserTest {
     Pool pool;
 
     private ChromeDriver driver;
+    private PageDriver steps;
     private BucketDetails details;
 
     @BeforeAll
     void startBrowser() throws IOException {
         driver = Browser.start(WIDE, TALL);
+        steps = new PageDriver(driver, SHOWN);
         details = new BucketDetails(driver);
     }
 
@@ -355,13 +356,8 @@ class WebPageBrowserTest {
         assertAllocationTableMatches(allocation);
     }
 
-    /** The API's own result of a session, to compare the page with. */
     private static JsonObject apiResult(String sessionId) {
-        return new JsonObject(given().get("/api/optimization/result/" + sessionId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
+        return PageDriver.apiResult(sessionId);
     }
 
     /** The model that generated a result's matrix ({@code source} of its metadata). */
@@ -500,10 +496,7 @@ class WebPageBrowserTest {
     }
 
     private void bucket(WebElement row, String sector, String stage, String check, String reserve) {
-        type(row.findElement(By.cssSelector("[data-role=sector]")), sector);
-        new Select(row.findElement(By.cssSelector("[data-role=stage]"))).selectByValue(stage);
-        type(row.findElement(By.cssSelector("[data-role=initialCheck]")), check);
-        type(row.findElement(By.cssSelector("[data-role=reserveRatio]")), reserve);
+        steps.bucket(row, sector, stage, check, reserve);
     }
 
     private WebElement sectorBound(String sector, String min, String max) {
@@ -524,32 +517,22 @@ class WebPageBrowserTest {
     }
 
     private boolean finished(String id) {
-        String state = byId(id).getAttribute("data-state");
-        if ("failed".equals(state)) {
-            throw new AssertionError(id + " failed: " + byId("form-error").getText() + " / " + byId(id).getText());
-        }
-        return "done".equals(state);
+        return steps.finished(id);
     }
 
     private void type(WebElement input, String text) {
-        input.clear();
-        input.sendKeys(text);
+        steps.type(input, text);
     }
 
     private WebElement byId(String id) {
-        return driver.findElement(By.id(id));
+        return steps.byId(id);
     }
 
     private WebElement waitForElement(By by) {
-        return new WebDriverWait(driver, SHOWN)
-                .until(d -> Stream.of(d.findElements(by))
-                        .flatMap(List::stream)
-                        .filter(WebElement::isDisplayed)
-                        .findFirst()
-                        .orElse(null));
+        return steps.waitForElement(by);
     }
 
-    private void waitFor(Duration timeout, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(200)).until(d -> condition.getAsBoolean());
+    private void waitFor(Duration timeout, BooleanSupplier condition) {
+        steps.waitFor(timeout, condition);
     }
 }
