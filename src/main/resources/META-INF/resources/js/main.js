@@ -263,6 +263,7 @@ async function frontier() {
       fundSize: result.fundSize,
       constraints,
       points: Number($('frontier-points').value),
+      fundTerms: state.request?.fundTerms,
     });
   } catch (e) {
     figure.dataset.state = 'failed';
