@@ -37,10 +37,10 @@ final class HeuristicLp implements AutoCloseable {
     private MPConstraint cvarRow;
     private double cvarScale;
     private boolean[] cvarRowAdded;
-    // GLOP re-solves from the last basis only without presolve (presolve rebuilds the problem each solve): that took
-    // the heuristic from 0.32 to 0.08 s at (20,250) and 14.6 to 2.7 s at (60,2000) with CVaR (answers equal to
-    // about 1e-15, which can still move SCIP's path when the answer is the MILP's start). Which
-    // simplex depends on the change: primal after the objective moved, dual after rows were added.
+    // GLOP re-solves from the last basis only without presolve (presolve rebuilds the problem each solve), several
+    // times faster (docs/optimizer-experiments.md); answers agree to about 1e-15, which can still move SCIP's path
+    // when the answer is the MILP's start. Which simplex depends on the change: primal after the objective moved,
+    // dual after rows were added.
     private static final String PRIMAL_WARM = "use_preprocessing:false use_dual_simplex:false";
     private static final String DUAL_WARM = "use_preprocessing:false use_dual_simplex:true";
     private String simplex = "";

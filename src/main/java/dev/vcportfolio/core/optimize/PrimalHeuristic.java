@@ -53,10 +53,9 @@ final class PrimalHeuristic implements AutoCloseable {
     private static final double DELTA = 0.05;
     private static final int SWAP_LPS = 60;
     /**
-     * Entering and leaving scenarios tried per swap round, within the same {@code SWAP_LPS}. Eight against four: at
-     * (20,250) binding the proof ladder needs 2,628 nodes instead of 2,932 (pass 1 725 ms against 934), on seeds 3
-     * and 4 of that size (loss at 75 % of the unconstrained count) 43,460 instead of 171,015 and 814 instead of 1,209,
-     * on seeds 2 and 5 the same; sixteen spend the LPs on the scan and lose it again.
+     * Entering and leaving scenarios tried per swap round, within the same {@code SWAP_LPS}. Eight rather than four
+     * leaves the proof ladder fewer nodes on binding instances; sixteen spend the LPs on the scan and lose it again
+     * (measured in docs/optimizer-experiments.md).
      */
     private static final int SWAP_CANDIDATES = 8;
 

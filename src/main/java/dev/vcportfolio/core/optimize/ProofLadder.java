@@ -6,8 +6,8 @@ import com.google.ortools.linearsolver.MPSolver;
  * Pass 1 and pass 2 on SCIP by proofs instead of one optimizing MILP. With an allocation known, a solve only has to
  * show that nothing beats it by more than the gap, and "no allocation with {@code E[M] >= h (1 + gap)} meets the
  * limits" is a MILP with nothing to bound but a loss count ({@link Goal.FewestLosses}), whose fixings and big-Ms are
- * those of that higher floor. SCIP settles such a step with cheap nodes ({@link ProofParameters}): at (20,250) with the
- * loss limit binding, 2,598 nodes in 0.6 s, where the optimizing model closes its gap in 4,356 nodes and 4.7 s. When a
+ * those of that higher floor. SCIP settles such a step with cheap nodes ({@link ProofParameters}), far faster than the
+ * optimizing model closes its gap on the same instance (docs/optimizer-experiments.md). When a
  * step finds an allocation instead, the LP heuristic polishes it ({@link PrimalHeuristic#polish}) and the ladder climbs
  * from the polished one. Pass 2 is the same question with pass 1's floor fixed and the deviation from equal weights
  * capped a gap below the known one.
@@ -141,8 +141,7 @@ final class ProofLadder {
 
     /**
      * A step carries the CVaR rows of scenarios that lose more than this under some allocation the ladder kept; the
-     * rest rarely reach the tail near it, and the model without their rows is a relaxation. At (20,250) with a binding
-     * CVaR that took the ladder from 3.1 s to 2.2 s (seed 5, limit 0.66: 6.9 s to 4.1 s).
+     * rest rarely reach the tail near it, and the model without their rows is a relaxation, and a smaller one.
      */
     private static final double DEEP_LOSS = 0.1;
 
@@ -205,7 +204,8 @@ final class ProofLadder {
 
     /**
      * The optimizing model's LP relaxation (GLOP): a valid bound when the ladder stops before its proof. It runs after
-     * the deadline may have passed (1.3 s at (60,2000) with CVaR), so it gets the budget's grace at most; an LP
+     * the deadline may have passed (seconds on the largest instances with CVaR), so it gets the budget's grace at
+     * most; an LP
      * stopped short gives no bound. Building its model cannot be interrupted, so it is not started unless the grace
      * left exceeds the longest a step's model (about the same rows) took to build; without any step built there is
      * no estimate, and no bound.

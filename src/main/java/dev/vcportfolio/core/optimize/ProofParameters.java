@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
  * SCIP settings for {@link ProofLadder}'s steps, measured on the (20,250), (40,1000) and (60,2000) benchmark instances.
  * A step asks whether any allocation reaches a floor, so it either finds one (a plain LP-integral leaf does) or
  * visits the whole tree: primal heuristics only cost time; cutting planes made each node LP several times dearer and
- * saved fewer nodes than that (0.6 s against 3.2 s at (20,250)); depth-first order and no conflict analysis took the
- * (40,1000) proof from about 25 s to 22 s. Every name must exist in the bundled SCIP, or OR-Tools rejects the whole
+ * saved fewer nodes than that; depth-first order and no conflict analysis shortened the proofs a little more
+ * (docs/optimizer-experiments.md). Every name must exist in the bundled SCIP, or OR-Tools rejects the whole
  * string ({@link MilpSolve} fails loudly then, and a test checks it).
  */
 final class ProofParameters {
