@@ -24,7 +24,11 @@ final class AllocationCheck {
         for (double w : weights) {
             sum += w;
         }
-        rows.add(equality(ConstraintKind.BUDGET, "", 1, sum));
+        // Whole deals leave the rest of the capital uninvested: the budget is a ceiling, not an equality.
+        rows.add(
+                applied.grid().whole()
+                        ? upper(ConstraintKind.BUDGET, "", 1, sum, false)
+                        : equality(ConstraintKind.BUDGET, "", 1, sum));
         for (int b = 0; b < weights.length; b++) {
             rows.add(upper(
                     ConstraintKind.BUCKET_CAP,

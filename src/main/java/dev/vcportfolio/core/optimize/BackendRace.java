@@ -1,10 +1,8 @@
 package dev.vcportfolio.core.optimize;
 
-import com.google.ortools.linearsolver.MPSolver;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -34,7 +32,7 @@ final class BackendRace {
         if (goal instanceof Goal.LeastMove move
                 && move.kind() != ConstraintKind.LOSS_PROBABILITY
                 && settings.options().warmStart()) {
-            var byLp = leastMoveByLp(instance, goal, settings, budget);
+            var byLp = LossFree.solve(instance, goal, settings.options(), gap, budget);
             if (byLp.isPresent()) {
                 return new Outcome(byLp.get(), List.of(byLp.get()));
             }
@@ -109,34 +107,6 @@ final class BackendRace {
             }
             var answer = MilpSolve.run(model, b, budget, gap);
             return goal instanceof Goal.MaxExpectedMoic && hint != null ? orHeuristic(answer, hint) : answer;
-        }
-    }
-
-    /**
-     * A relaxation step's least move with the loss rows left out, on GLOP: a relaxation of the MILP, so when its answer
-     * meets the loss limit (counting every scenario below {@code 1 + margin} as a loss) it is the MILP's optimum.
-     * Empty when it does not, and the MILP decides.
-     */
-    private static Optional<MilpAnswer> leastMoveByLp(
-            Instance instance, Goal goal, SolverSettings settings, Budget budget) {
-        var started = budget.now();
-        try (var model = MilpModel.build(instance.withoutLossLimit(), settings.options(), Backend.GLOP, goal)) {
-            var solver = model.solver;
-            solver.setTimeLimit(Math.max(1, budget.remaining().toMillis()));
-            if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
-                return Optional.empty();
-            }
-            double[] w = new double[model.weights.length];
-            for (int b = 0; b < w.length; b++) {
-                w[b] = model.weights[b].solutionValue();
-            }
-            boolean[] losing = instance.losersWithinBudget(w, 1 + Instance.LOSS_MARGIN);
-            if (losing == null) {
-                return Optional.empty();
-            }
-            double value = solver.objective().value();
-            long millis = budget.millisSince(started);
-            return Optional.of(MilpAnswer.provenByLp(w, losing, value, millis));
         }
     }
 

@@ -164,6 +164,11 @@ public final class Budget {
         return new Budget(clock, start, limit, nodeLimit, deadline, nodes / ways, List.of());
     }
 
+    /** The same deadline with at most {@code most} nodes: a small step's own deterministic stop. */
+    public Budget atMostNodes(long most) {
+        return new Budget(clock, start, limit, nodeLimit, deadline, Math.min(nodes, most), List.of());
+    }
+
     /** This budget with {@code used} nodes fewer (none below zero) and nothing logged: inside one step. */
     public Budget lessNodes(long used) {
         if (used < 0) {

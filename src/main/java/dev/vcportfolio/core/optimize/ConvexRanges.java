@@ -44,7 +44,7 @@ final class ConvexRanges {
             for (int b = 0; b < bucketCount; b++) {
                 w[b] = lp.makeNumVar(0, limits.bucketMaxWeight(), "w" + b);
             }
-            var sum = lp.makeConstraint(1, 1, "budget");
+            var sum = lp.makeConstraint(instance.grid().leastInvested(), 1, "budget");
             var cutoff = lp.makeConstraint(floor, Double.POSITIVE_INFINITY, "floor");
             for (int b = 0; b < bucketCount; b++) {
                 sum.setCoefficient(w[b], 1);

@@ -52,14 +52,15 @@ final class HeuristicLp implements AutoCloseable {
         this.instance = instance;
         this.allowance = allowance;
         var limits = instance.limits();
-        this.range = MoicRange.of(instance.scenarios(), limits.bucketMaxWeight());
+        this.range = MoicRange.of(
+                instance.scenarios(), limits.bucketMaxWeight(), instance.grid().leastInvested());
         this.lp = MPSolver.createSolver("GLOP");
         int bucketCount = instance.bucketCount();
         weights = new MPVariable[bucketCount];
         for (int b = 0; b < bucketCount; b++) {
             weights[b] = lp.makeNumVar(0, limits.bucketMaxWeight(), "w" + b);
         }
-        var budgetRow = lp.makeConstraint(1, 1, "budget");
+        var budgetRow = lp.makeConstraint(instance.grid().leastInvested(), 1, "budget");
         for (var w : weights) {
             budgetRow.setCoefficient(w, 1);
         }

@@ -17,6 +17,7 @@ import java.util.TreeSet;
  * @param winners expected 10x winners per unit weight, per bucket
  * @param groups sector groups then stage groups
  * @param lossBudget most scenarios allowed to lose: {@code floor(maxLossProbability * S)}
+ * @param grid whole deals, or {@link DealGrid#CONTINUOUS}
  */
 record Instance(
         OptimizationRequest request,
@@ -24,7 +25,8 @@ record Instance(
         double[] mean,
         double[] winners,
         List<BucketGroup> groups,
-        int lossBudget) {
+        int lossBudget,
+        DealGrid grid) {
 
     /** A non-loss scenario must reach 1 + this, so solver tolerances never turn it into a loss. */
     static final double LOSS_MARGIN = 1e-6;
@@ -45,18 +47,20 @@ record Instance(
         }
         var limits = request.limits();
         int lossBudget = (int) Math.floor(limits.maxLossProbability() * matrix.scenarioCount() + 1e-9);
-        return new Instance(request, scenarios, mean, winners, groupsOf(request.buckets(), limits), lossBudget);
+        var groups = groupsOf(request.buckets(), limits);
+        return new Instance(request, scenarios, mean, winners, groups, lossBudget, DealGrid.of(request, groups));
     }
 
     Instance withLimits(RiskLimits limits) {
         var changed = request.withLimits(limits);
         int lossBudget = (int) Math.floor(limits.maxLossProbability() * scenarios.totalScenarios() + 1e-9);
-        return new Instance(changed, scenarios, mean, winners, groupsOf(changed.buckets(), limits), lossBudget);
+        var groups = groupsOf(changed.buckets(), limits);
+        return new Instance(changed, scenarios, mean, winners, groups, lossBudget, DealGrid.of(changed, groups));
     }
 
     /** The same instance with a loss budget every scenario fits in: the model then has no flags and no loss rows. */
     Instance withoutLossLimit() {
-        return new Instance(request, scenarios, mean, winners, groups, scenarios.totalScenarios());
+        return new Instance(request, scenarios, mean, winners, groups, scenarios.totalScenarios(), grid);
     }
 
     int bucketCount() {

@@ -33,6 +33,9 @@ final class MilpModel implements AutoCloseable {
     private final MPVariable[] cvarExcess;
     private final MPVariable[] shortfall;
     private final MPVariable[] deviation;
+    // Whole deals: per row its deal count, and (with a minimum per used row) whether it is used.
+    private final MPVariable[] dealCounts;
+    private final MPVariable[] usedRows;
     private MixingRows mixing = MixingRows.NONE;
 
     /** Only allocations with {@code E[M] >= floor} matter (NaN: no floor known). */
@@ -56,6 +59,8 @@ final class MilpModel implements AutoCloseable {
         this.cvarExcess = new MPVariable[scenarios];
         this.shortfall = new MPVariable[scenarios];
         this.deviation = new MPVariable[instance.bucketCount()];
+        this.dealCounts = new MPVariable[instance.bucketCount()];
+        this.usedRows = new MPVariable[instance.bucketCount()];
     }
 
     static MilpModel build(Instance instance, ModelOptions options, Backend backend, Goal goal) {
@@ -110,7 +115,10 @@ final class MilpModel implements AutoCloseable {
         for (int b = 0; b < bucketCount; b++) {
             weights[b] = solver.makeNumVar(0, cap, "w" + b);
         }
-        var budget = solver.makeConstraint(1, 1, "budget");
+        if (instance.grid().whole()) {
+            addDealRows(cap);
+        }
+        var budget = solver.makeConstraint(instance.grid().leastInvested(), 1, "budget");
         for (var w : weights) {
             budget.setCoefficient(w, 1);
         }
@@ -136,11 +144,12 @@ final class MilpModel implements AutoCloseable {
             // keeps the model inside that set, so every answer it gives is feasible for the request. A proof step's
             // floor is its question, so it always has the row.
             boolean proof = goal instanceof Goal.FewestLosses;
+            double leastMass = instance.grid().leastInvested();
             boolean useFloor =
                     (options.objectiveFloor() || proof) && !Double.isNaN(floor) && !frees(ConstraintKind.BUCKET_CAP);
             var range = useFloor
-                    ? MoicRange.under(instance.scenarios(), cap, instance.mean(), floor)
-                    : MoicRange.of(instance.scenarios(), cap);
+                    ? MoicRange.under(instance.scenarios(), cap, leastMass, instance.mean(), floor)
+                    : MoicRange.of(instance.scenarios(), cap, leastMass);
             if (proof && useFloor && ConvexRanges.apply(instance)) {
                 range = ConvexRanges.tighten(instance, floor, range, cvarRows, allowance);
             }
@@ -156,6 +165,36 @@ final class MilpModel implements AutoCloseable {
             }
         }
         setObjective();
+    }
+
+    /**
+     * Whole deals: {@code w_b = step_b * n_b} with {@code n_b} an integer up to what the cap holds; with a minimum per
+     * used row, {@code least * y_b <= n_b <= most * y_b} for a binary {@code y_b}.
+     */
+    private void addDealRows(double cap) {
+        var grid = instance.grid();
+        for (int b = 0; b < weights.length; b++) {
+            double step = grid.step()[b];
+            int most = DealGrid.most(step, cap);
+            if (most < grid.least()) {
+                most = 0; // a row that cannot hold its minimum is not used
+            }
+            var n = solver.makeIntVar(0, most, "n" + b);
+            dealCounts[b] = n;
+            var link = solver.makeConstraint(0, 0, "deals_" + b);
+            link.setCoefficient(weights[b], 1);
+            link.setCoefficient(n, -step);
+            if (grid.least() > 1 && most > 0) {
+                var used = solver.makeIntVar(0, 1, "used" + b);
+                usedRows[b] = used;
+                var atLeast = solver.makeConstraint(0, Double.POSITIVE_INFINITY, "least_" + b);
+                atLeast.setCoefficient(n, 1);
+                atLeast.setCoefficient(used, -grid.least());
+                var atMost = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0, "most_" + b);
+                atMost.setCoefficient(n, 1);
+                atMost.setCoefficient(used, -most);
+            }
+        }
     }
 
     private void addGroupRows() {
@@ -395,6 +434,13 @@ final class MilpModel implements AutoCloseable {
             if (deviation[b] != null) {
                 values[deviation[b].index()] = Math.abs(w[b] - 1.0 / weights.length);
             }
+            if (dealCounts[b] != null) {
+                long deals = instance.grid().deals(b, w[b]);
+                values[dealCounts[b].index()] = deals;
+                if (usedRows[b] != null) {
+                    values[usedRows[b].index()] = deals > 0 ? 1 : 0;
+                }
+            }
         }
         if (capVariable != null) {
             values[capVariable.index()] = java.util.Arrays.stream(w).max().orElse(0);
@@ -423,6 +469,23 @@ final class MilpModel implements AutoCloseable {
         }
         mixing.hint(losing, values);
         solver.setHint(vars, values);
+    }
+
+    /**
+     * Fixes every loss flag: the scenarios in {@code losing} may lose, every other must not. What is left is an
+     * integer program in the deal counts alone (the rounding of a loss set, {@link DealRounding}).
+     */
+    void fixLosses(boolean[] losing) {
+        for (int j = 0; j < lossFlags.length; j++) {
+            if (lossFlags[j] != null) {
+                double value = losing[j] ? 1 : 0;
+                lossFlags[j].setBounds(value, value);
+            }
+        }
+    }
+
+    Instance instance() {
+        return instance;
     }
 
     @Override

@@ -59,10 +59,12 @@ final class MilpSolve {
         double objective = solver.objective().value();
         double bound = solver.objective().bestBound();
         double gap = Math.abs(bound - objective) / Math.max(Math.abs(objective), 1e-9);
-        double[] weights = new double[model.weights.length];
-        for (int b = 0; b < weights.length; b++) {
-            weights[b] = model.weights[b].solutionValue();
+        double[] raw = new double[model.weights.length];
+        for (int b = 0; b < raw.length; b++) {
+            raw[b] = model.weights[b].solutionValue();
         }
+        // Whole deals come back within the solver's integrality tolerance: exact counts are what is reported.
+        double[] weights = model.instance().grid().snap(raw);
         boolean[] losing = new boolean[model.lossFlags.length];
         for (int j = 0; j < losing.length; j++) {
             losing[j] = model.forcedLoss[j] || (model.lossFlags[j] != null && model.lossFlags[j].solutionValue() > 0.5);

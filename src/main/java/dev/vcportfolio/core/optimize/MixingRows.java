@@ -29,7 +29,8 @@ record MixingRows(List<MPVariable> prefix, List<Integer> order) {
             boolean[] forcedLoss,
             double cap) {
         var scenarios = instance.scenarios();
-        double[] zeta = MoicRange.bestMeanWhenSafe(scenarios, cap, instance.mean());
+        double[] zeta =
+                MoicRange.bestMeanWhenSafe(scenarios, cap, instance.grid().leastInvested(), instance.mean());
         int budget = instance.lossBudget() - scenarios.mass(forcedLoss);
         // A scenario that cannot be kept from losing has no finite zeta; its flag is fixed, so it is left out.
         double[] bounded = new double[zeta.length];

@@ -3,8 +3,10 @@ package dev.vcportfolio.core.optimize;
 import java.util.Arrays;
 
 /**
- * Per scenario, the least and greatest portfolio MOIC any weights with {@code sum = 1, 0 <= w <= cap} can give
- * (a fractional knapsack: fill the cheapest, or dearest, buckets up to the cap). Group and risk rows only shrink the
+ * Per scenario, the least and greatest portfolio MOIC any weights with {@code least <= sum <= 1, 0 <= w <= cap} can
+ * give (a fractional knapsack: fill the cheapest, or dearest, buckets up to the cap; {@code least} is 1 for continuous
+ * weights and {@link DealGrid#leastInvested} for whole deals). A MOIC is never negative, so the least MOIC takes the
+ * least mass and the greatest all of it. Group and risk rows only shrink the
  * feasible set, so these bounds stay valid for the full model. With caps, the lower bound is often well above 0,
  * which is what makes the tightened big-M ({@code 1 + margin - low}) smaller than the textbook 1.
  *
@@ -14,14 +16,18 @@ import java.util.Arrays;
 record MoicRange(double[] low, double[] high) {
 
     static MoicRange of(ScenarioSet scenarios, double cap) {
+        return of(scenarios, cap, 1);
+    }
+
+    static MoicRange of(ScenarioSet scenarios, double cap, double least) {
         int count = scenarios.size();
         double[] low = new double[count];
         double[] high = new double[count];
         for (int j = 0; j < count; j++) {
             double[] sorted = scenarios.columns()[j].clone();
             Arrays.sort(sorted);
-            low[j] = fill(sorted, cap, false);
-            high[j] = fill(sorted, cap, true);
+            low[j] = fill(sorted, cap, false, least);
+            high[j] = fill(sorted, cap, true, 1);
         }
         return new MoicRange(low, high);
     }
@@ -33,19 +39,23 @@ record MoicRange(double[] low, double[] high) {
      * multiplier gives a valid bound; bisection finds the best), never weaker than {@link #of}'s.
      */
     static MoicRange under(ScenarioSet scenarios, double cap, double[] mean, double floor) {
-        var plain = of(scenarios, cap);
+        return under(scenarios, cap, 1, mean, floor);
+    }
+
+    static MoicRange under(ScenarioSet scenarios, double cap, double least, double[] mean, double floor) {
+        var plain = of(scenarios, cap, least);
         double[] sortedMean = mean.clone();
         Arrays.sort(sortedMean);
-        if (!(floor > fill(sortedMean, cap, false))) {
+        if (!(floor > fill(sortedMean, cap, false, least))) {
             return plain;
         }
         // At or above the best mean the slice is the top face (or empty); bound it by the top face.
-        double reachable = Math.min(floor, fill(sortedMean, cap, true));
+        double reachable = Math.min(floor, fill(sortedMean, cap, true, 1));
         int count = scenarios.size();
         double[] low = plain.low().clone();
         double[] high = plain.high().clone();
         double[] negated = new double[mean.length];
-        var work = new Work(mean.length);
+        var work = new Work(mean.length, least);
         for (int j = 0; j < count; j++) {
             double[] column = scenarios.columns()[j];
             low[j] = Math.max(low[j], work.leastUnderFloor(column, mean, reachable, cap));
@@ -63,7 +73,11 @@ record MoicRange(double[] low, double[] high) {
      * {@link #under} with the roles of objective and scenario swapped.
      */
     static double[] bestMeanWhenSafe(ScenarioSet scenarios, double cap, double[] mean) {
-        var work = new Work(mean.length);
+        return bestMeanWhenSafe(scenarios, cap, 1, mean);
+    }
+
+    static double[] bestMeanWhenSafe(ScenarioSet scenarios, double cap, double least, double[] mean) {
+        var work = new Work(mean.length, least);
         double[] negatedMean = new double[mean.length];
         for (int b = 0; b < mean.length; b++) {
             negatedMean[b] = -mean[b];
@@ -80,10 +94,12 @@ record MoicRange(double[] low, double[] high) {
         private static final int BISECTIONS = 60;
         private final double[] cost;
         private final Integer[] order;
+        private final double least;
 
-        Work(int buckets) {
+        Work(int buckets, double least) {
             cost = new double[buckets];
             order = new Integer[buckets];
+            this.least = least;
         }
 
         /** A lower bound on {@code min a . w} over the capped simplex with {@code c . w >= floor}. */
@@ -119,7 +135,10 @@ record MoicRange(double[] low, double[] high) {
             return best;
         }
 
-        /** {lambda * floor + min (a - lambda c) . w over the capped simplex, c . w at that minimizer}. */
+        /**
+         * {lambda * floor + min (a - lambda c) . w over the capped simplex, c . w at that minimizer}. Below the least
+         * mass every bucket is taken cheapest first; beyond it only those that lower the cost.
+         */
         private double[] evaluate(double[] a, double[] c, double lambda, double floor, double cap) {
             int n = a.length;
             for (int b = 0; b < n; b++) {
@@ -131,22 +150,26 @@ record MoicRange(double[] low, double[] high) {
                 // Among equal costs take the larger c first: the subgradient then reaches the floor soonest.
                 return byCost != 0 ? byCost : Double.compare(c[y], c[x]);
             });
-            double left = 1;
+            double taken = 0;
             double value = 0;
             double reached = 0;
-            for (int i = 0; i < n && left > 0; i++) {
+            for (int i = 0; i < n; i++) {
                 int b = order[i];
-                double take = Math.min(cap, left);
+                double room = (cost[b] < 0 ? 1 : least) - taken;
+                if (room <= 0) {
+                    break;
+                }
+                double take = Math.min(cap, room);
                 value += take * cost[b];
                 reached += take * c[b];
-                left -= take;
+                taken += take;
             }
             return new double[] {lambda * floor + value, reached};
         }
     }
 
-    private static double fill(double[] ascending, double cap, boolean fromTop) {
-        double left = 1;
+    private static double fill(double[] ascending, double cap, boolean fromTop, double mass) {
+        double left = mass;
         double total = 0;
         int n = ascending.length;
         for (int i = 0; i < n && left > 0; i++) {

@@ -13,15 +13,28 @@ import java.util.List;
  * @param fundSize fund capital to allocate, currency units, finite and &gt; 0
  * @param winProbabilities per bucket, the share of single deals returning at least 10x, each in [0, 1]
  * @param limits the constraints
+ * @param deals whether deal counts are whole, and the fewest deals in a used row
  */
 public record OptimizationRequest(
         MoicMatrix matrix,
         List<BucketSpec> buckets,
         double fundSize,
         List<Double> winProbabilities,
-        RiskLimits limits) {
+        RiskLimits limits,
+        DealRules deals) {
+
+    /** A request whose weights are free shares ({@link DealRules#CONTINUOUS}). */
+    public OptimizationRequest(
+            MoicMatrix matrix,
+            List<BucketSpec> buckets,
+            double fundSize,
+            List<Double> winProbabilities,
+            RiskLimits limits) {
+        this(matrix, buckets, fundSize, winProbabilities, limits, DealRules.CONTINUOUS);
+    }
 
     public OptimizationRequest {
+        java.util.Objects.requireNonNull(deals, "deals");
         buckets = List.copyOf(buckets);
         winProbabilities = List.copyOf(winProbabilities);
         if (buckets.size() != matrix.bucketCount() || winProbabilities.size() != matrix.bucketCount()) {
@@ -49,7 +62,16 @@ public record OptimizationRequest(
     }
 
     public OptimizationRequest withLimits(RiskLimits newLimits) {
-        return new OptimizationRequest(matrix, buckets, fundSize, winProbabilities, newLimits);
+        return new OptimizationRequest(matrix, buckets, fundSize, winProbabilities, newLimits, deals);
+    }
+
+    public OptimizationRequest withDeals(DealRules newDeals) {
+        return new OptimizationRequest(matrix, buckets, fundSize, winProbabilities, limits, newDeals);
+    }
+
+    /** The weight one deal of row {@code b} takes: its all-in cost over the capital the weights split. */
+    public double dealWeight(int b) {
+        return buckets.get(b).allInCost() / fundSize;
     }
 
     /** Expected 10x winners per unit of weight in bucket {@code b}: deals bought times their win probability. */

@@ -17,6 +17,7 @@ import java.util.List;
  * @param constraints the constraint report
  * @param verified whether every constraint holds when recomputed from the matrix
  * @param budget how the request's time and node budget was spent, step by step
+ * @param deals whole deals or free shares, as the request asked
  */
 public record OptimizationResult(
         List<BucketAllocation> allocation,
@@ -30,7 +31,8 @@ public record OptimizationResult(
         List<RelaxationStep> relaxation,
         List<ConstraintCheck> constraints,
         boolean verified,
-        Budget.Use budget) {
+        Budget.Use budget,
+        DealRules deals) {
 
     public OptimizationResult {
         allocation = List.copyOf(allocation);
@@ -42,6 +44,15 @@ public record OptimizationResult(
     /** The weights in matrix order. */
     public double[] weights() {
         return allocation.stream().mapToDouble(BucketAllocation::weight).toArray();
+    }
+
+    /** The share of capital left uninvested: with whole deals, what no further deal fits into; else 0. */
+    public double uninvested() {
+        double invested = 0;
+        for (var row : allocation) {
+            invested += row.weight();
+        }
+        return Math.max(0, 1 - invested);
     }
 
     /** OPTIMAL only when pass 1 proved its gap; LIMIT_REACHED tells the caller the answer is not proven. */

@@ -28,6 +28,9 @@ public final class PortfolioOptimizer {
     /** Pass 1's MILP part when no allocation is known: the rest is left for relaxing to what can be found. */
     static final double NO_START_SHARE = 0.5;
 
+    /** The loss-free program's part of what is left, with whole deals: the rest is for the search when it binds. */
+    static final double LOSS_FREE_SHARE = 0.5;
+
     private final BackendRace race;
     private final InstantSource clock;
 
@@ -148,6 +151,10 @@ public final class PortfolioOptimizer {
         if (!settings.options().warmStart()) {
             return Optional.empty();
         }
+        if (instance.grid().whole()) {
+            return LossFree.solve(
+                    instance, lock, settings.options(), settings.relativeGap(), budget.share(LOSS_FREE_SHARE));
+        }
         var started = budget.now();
         return PrimalHeuristic.leastDeviation(instance, lock.floor(), budget).map(found -> {
             long millis = budget.millisSince(started);
@@ -174,6 +181,15 @@ public final class PortfolioOptimizer {
             boolean leaveForRelaxation) {
         var start = known;
         var started = budget.now();
+        if (settings.options().warmStart() && instance.grid().whole()) {
+            // Whole deals: the LP below proves nothing, so loose limits are settled by the deal counts' own program.
+            var loose = LossFree.solve(
+                    instance, goal, settings.options(), settings.relativeGap(), budget.share(LOSS_FREE_SHARE));
+            if (loose.isPresent()) {
+                runs.add(loose.get().stats());
+                return loose.get();
+            }
+        }
         if (settings.options().warmStart()) {
             var found = PrimalHeuristic.find(instance, budget);
             start = PrimalHeuristic.better(known, found.answer().orElse(null));
@@ -230,15 +246,16 @@ public final class PortfolioOptimizer {
             List<RelaxationStep> steps,
             Budget.Use spending) {
         var request = applied.request();
-        double[] weights = new double[raw.length];
+        var grid = applied.grid();
+        // Solvers return tiny negative zeros; a weight is a share, so clamp those (whole deals: exact counts).
+        double[] weights =
+                grid.snap(java.util.Arrays.stream(raw).map(w -> Math.max(0, w)).toArray());
         var allocation = new ArrayList<BucketAllocation>();
         for (int b = 0; b < raw.length; b++) {
-            // Solvers return tiny negative zeros; a weight is a share, so clamp those.
-            weights[b] = Math.max(0, raw[b]);
             var spec = request.buckets().get(b);
             double dollars = weights[b] * request.fundSize();
-            allocation.add(new BucketAllocation(
-                    request.matrix().bucketKeys().get(b), weights[b], dollars, Math.round(dollars / spec.allInCost())));
+            long deals = grid.whole() ? grid.deals(b, weights[b]) : Math.round(dollars / spec.allInCost());
+            allocation.add(new BucketAllocation(request.matrix().bucketKeys().get(b), weights[b], dollars, deals));
         }
         var checks = AllocationCheck.report(applied, requested.limits(), weights);
         boolean verified = checks.stream().allMatch(ConstraintCheck::satisfied);
@@ -257,7 +274,8 @@ public final class PortfolioOptimizer {
                 steps,
                 checks,
                 verified,
-                spending);
+                spending,
+                request.deals());
     }
 
     /** Exposed for tests and benchmarks: pass 1 alone, no relaxation, no pass 2. */

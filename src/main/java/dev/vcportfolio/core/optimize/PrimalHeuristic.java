@@ -42,6 +42,7 @@ final class PrimalHeuristic implements AutoCloseable {
         static Answer checked(Instance instance, double[] weights) {
             boolean[] losing = instance.losersWithinBudget(weights, 1 + Instance.LOSS_MARGIN / 2);
             boolean meets = losing != null
+                    && instance.grid().holds(weights)
                     && AllocationCheck.report(instance, instance.limits(), weights).stream()
                             .allMatch(ConstraintCheck::satisfied);
             return meets ? new Answer(weights.clone(), losing, instance.expectedMoic(weights)) : null;
@@ -86,10 +87,17 @@ final class PrimalHeuristic implements AutoCloseable {
         if (budget.expired()) {
             return new Outcome(Optional.empty(), true, false);
         }
+        Outcome found;
         try (var heuristic = new PrimalHeuristic(instance, budget)) {
             var answer = heuristic.lp.budget() < 0 ? Optional.<Answer>empty() : heuristic.search();
-            return new Outcome(answer, heuristic.lp.timedOut(), heuristic.optimal);
+            found = new Outcome(answer, heuristic.lp.timedOut(), heuristic.optimal);
         }
+        if (!instance.grid().whole()) {
+            return found;
+        }
+        // Whole deals: the LPs' answer is rounded, and the LP no longer proves anything (its deals are fractions).
+        var rounded = found.answer().flatMap(a -> DealRounding.round(instance, a, new Goal.MaxExpectedMoic(), budget));
+        return new Outcome(rounded, found.timedOut() || budget.expired(), false);
     }
 
     /**
@@ -104,9 +112,11 @@ final class PrimalHeuristic implements AutoCloseable {
         if (budget.expired()) {
             return Optional.empty();
         }
+        Optional<Answer> found;
         try (var heuristic = new PrimalHeuristic(instance, budget)) {
-            return Optional.ofNullable(heuristic.leastLosing());
+            found = Optional.ofNullable(heuristic.leastLosing());
         }
+        return found.flatMap(a -> DealRounding.round(instance, a, new Goal.MaxExpectedMoic(), budget));
     }
 
     /** Price on a shortfall in the least-loss search: E[M] (a few units) only breaks ties. */
@@ -181,7 +191,8 @@ final class PrimalHeuristic implements AutoCloseable {
      * answer fits the loss budget (then it is pass 2's optimum); empty otherwise or once {@code budget} has expired.
      */
     static Optional<Answer> leastDeviation(Instance instance, double floor, Budget budget) {
-        if (budget.expired()) {
+        // With whole deals the LP's answer is no MILP's optimum: LossFree settles pass 2 instead.
+        if (budget.expired() || instance.grid().whole()) {
             return Optional.empty();
         }
         try (var heuristic = new PrimalHeuristic(instance, budget)) {
@@ -197,9 +208,10 @@ final class PrimalHeuristic implements AutoCloseable {
      */
     static Optional<Answer> polish(Instance instance, double[] weights, Budget budget) {
         return forLossSetOf(instance, weights, budget, (heuristic, losing) -> {
-            var fixed = heuristic.lp.solveFixed(losing);
-            return fixed == null ? null : heuristic.localSearch(fixed);
-        });
+                    var fixed = heuristic.lp.solveFixed(losing);
+                    return fixed == null ? null : heuristic.localSearch(fixed);
+                })
+                .flatMap(a -> DealRounding.round(instance, a, new Goal.MaxExpectedMoic(), budget));
     }
 
     /**
@@ -208,7 +220,11 @@ final class PrimalHeuristic implements AutoCloseable {
      */
     static Optional<Answer> leastDeviationFor(Instance instance, double[] weights, double floor, Budget budget) {
         return forLossSetOf(
-                instance, weights, budget, (heuristic, losing) -> heuristic.lp.solveLeastDeviation(losing, floor));
+                        instance,
+                        weights,
+                        budget,
+                        (heuristic, losing) -> heuristic.lp.solveLeastDeviation(losing, floor))
+                .flatMap(a -> DealRounding.round(instance, a, new Goal.MinDeviation(floor), budget));
     }
 
     /**

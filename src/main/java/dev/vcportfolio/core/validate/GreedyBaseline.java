@@ -17,14 +17,15 @@ import java.util.stream.IntStream;
  * The baseline an analyst would build by hand (DESIGN 9): first meet every sector and stage minimum with its best
  * buckets, then pour the rest of the fund into the buckets with the highest expected MOIC, each up to its cap and to
  * the room left under its sector and stage maximums. It ignores the scenario-level limits (loss probability, CVaR,
- * winners), so it may be infeasible; {@link Result#feasible()} says whether it met them all.
+ * winners), so it may be infeasible; {@link Result#feasible()} says whether it met them all. With whole deals it pours
+ * whole deals (at least the request's minimum into a bucket it opens) and leaves the rest uninvested.
  */
 public final class GreedyBaseline {
 
     private static final double EPS = 1e-12;
 
     /**
-     * @param weights matrix order, summing to 1
+     * @param weights matrix order, summing to 1 (with whole deals, at most 1)
      * @param expectedMoic E[M] on the request's matrix
      * @param feasible whether every constraint of the request holds (same check as the optimizer's report)
      */
@@ -32,7 +33,7 @@ public final class GreedyBaseline {
 
     private GreedyBaseline() {}
 
-    /** Empty when the caps and maximums leave part of the fund unplaceable. */
+    /** Empty when the caps and maximums leave part of the fund unplaceable (continuous weights only). */
     public static Optional<Result> of(OptimizationRequest request) {
         MoicMatrix matrix = request.matrix();
         double[] mean = means(matrix);
@@ -40,7 +41,7 @@ public final class GreedyBaseline {
                 .boxed()
                 .sorted(Comparator.<Integer>comparingDouble(b -> -mean[b]).thenComparing(b -> b))
                 .toList();
-        var fill = new Fill(request.buckets(), request.limits());
+        var fill = new Fill(request);
         request.limits().sectorBounds().entrySet().stream()
                 .sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> fill.upTo(
@@ -52,7 +53,7 @@ public final class GreedyBaseline {
                 .forEach(e -> fill.upTo(
                         best, b -> fill.stageOf(b) == e.getKey(), e.getValue().min()));
         fill.upTo(best, b -> true, 1);
-        if (fill.remaining() > 1e-9) {
+        if (!request.deals().whole() && fill.remaining() > 1e-9) {
             return Optional.empty();
         }
         double[] weights = fill.weights();
@@ -80,10 +81,12 @@ public final class GreedyBaseline {
         private final List<BucketSpec> buckets;
         private final RiskLimits limits;
         private final double[] weights;
+        private final OptimizationRequest request;
 
-        Fill(List<BucketSpec> buckets, RiskLimits limits) {
-            this.buckets = buckets;
-            this.limits = limits;
+        Fill(OptimizationRequest request) {
+            this.request = request;
+            this.buckets = request.buckets();
+            this.limits = request.limits();
             this.weights = new double[buckets.size()];
         }
 
@@ -110,11 +113,25 @@ public final class GreedyBaseline {
                     continue;
                 }
                 double total = total(chosen);
-                double add = Math.min(target - total, room(b));
+                double add = whole(b, Math.min(target - total, room(b)));
                 if (add > EPS) {
                     weights[b] += add;
                 }
             }
+        }
+
+        /**
+         * With whole deals, the whole deals that fit in {@code add}, none unless they reach the minimum of a bucket not
+         * opened yet; {@code add} itself otherwise.
+         */
+        private double whole(int b, double add) {
+            if (!request.deals().whole()) {
+                return add;
+            }
+            double step = request.dealWeight(b);
+            long deals = (long) Math.floor(add / step + 1e-9);
+            boolean opening = weights[b] == 0;
+            return opening && deals < request.deals().minPerBucket() ? 0 : deals * step;
         }
 
         private double total(java.util.function.IntPredicate chosen) {

@@ -49,6 +49,28 @@ class GreedyBaselineTest {
     }
 
     @Test
+    void with_whole_deals_greedy_pours_whole_deals_and_leaves_the_rest() {
+        // given deals of 2M in a 7M fund (step 2/7) with a cap of 0.6: two deals fit in a bucket, three in the fund
+        var plain = Fixtures.request(
+                new double[][] {{3, 3}, {2, 2}, {1, 1}}, RiskLimits.none().withBucketMaxWeight(0.6));
+        var request = new OptimizationRequest(
+                plain.matrix(),
+                plain.buckets(),
+                7_000_000,
+                plain.winProbabilities(),
+                plain.limits(),
+                DealRules.whole(0));
+
+        // when
+        var greedy = GreedyBaseline.of(request).orElseThrow();
+
+        // then the best bucket gets two deals, the next one, and 1/7 stays uninvested
+        double step = 2.0 / 7;
+        assertThat(greedy.weights()).containsExactly(new double[] {2 * step, step, 0}, within(1e-12));
+        assertThat(greedy.expectedMoic()).isCloseTo(3 * 2 * step + 2 * step, within(1e-12));
+    }
+
+    @Test
     void greedy_reports_nothing_when_caps_cannot_hold_the_fund() {
         var request = Fixtures.request(
                 new double[][] {{2, 2}, {1, 1}}, RiskLimits.none().withBucketMaxWeight(0.3));

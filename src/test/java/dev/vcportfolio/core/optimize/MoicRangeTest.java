@@ -63,6 +63,51 @@ class MoicRangeTest {
         }
     }
 
+    @Test
+    void with_a_least_mass_bounds_hold_for_every_capped_allocation_investing_at_least_it() {
+        // given whole deals leave part of the capital uninvested: sum w in [0.8, 1]
+        var request = Fixtures.request(Fixtures.random(8, 60, 23), RiskLimits.none());
+        var instance = Instance.of(request, true);
+        double least = 0.8;
+        double floor = 0.9 * best(instance.mean());
+
+        // when
+        var plain = MoicRange.of(instance.scenarios(), CAP, least);
+        var under = MoicRange.under(instance.scenarios(), CAP, least, instance.mean(), floor);
+        double[] zeta = MoicRange.bestMeanWhenSafe(instance.scenarios(), CAP, least, instance.mean());
+
+        // then
+        var random = new SplittableRandom(7);
+        int aboveFloor = 0;
+        for (int trial = 0; trial < 20_000; trial++) {
+            double[] w = cappedSimplexPoint(random, 8);
+            double mass = least + (1 - least) * random.nextDouble();
+            for (int b = 0; b < w.length; b++) {
+                w[b] *= mass;
+            }
+            double mean = dot(instance.mean(), w);
+            boolean above = mean >= floor;
+            aboveFloor += above ? 1 : 0;
+            for (int j = 0; j < instance.scenarios().size(); j++) {
+                double m = dot(instance.scenarios().columns()[j], w);
+                assertThat(m).isBetween(plain.low()[j] - 1e-9, plain.high()[j] + 1e-9);
+                if (above) {
+                    assertThat(m).isBetween(under.low()[j] - 1e-9, under.high()[j] + 1e-9);
+                }
+                if (m >= 1 + Instance.LOSS_MARGIN) {
+                    assertThat(mean).isLessThanOrEqualTo(zeta[j] + 1e-9);
+                }
+            }
+        }
+        assertThat(aboveFloor).isGreaterThan(50);
+        // and less mass allowed means a lower least MOIC than with the whole fund invested
+        var full = MoicRange.of(instance.scenarios(), CAP);
+        for (int j = 0; j < instance.scenarios().size(); j++) {
+            assertThat(plain.low()[j]).isLessThanOrEqualTo(full.low()[j]);
+            assertThat(plain.high()[j]).isEqualTo(full.high()[j]);
+        }
+    }
+
     /** A random point of {sum = 1, 0 <= w <= CAP}: random order, random shares, the remainder spread under the cap. */
     private static double[] cappedSimplexPoint(SplittableRandom random, int n) {
         double[] w = new double[n];

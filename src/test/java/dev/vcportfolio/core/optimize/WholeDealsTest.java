@@ -1,0 +1,136 @@
+package dev.vcportfolio.core.optimize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vcportfolio.core.model.BucketSpec;
+import java.util.ArrayList;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Whole deals (DESIGN 15) against exhaustive search over every deal count: four rows whose deals cost 2M, 1.5M, 3M and
+ * 1M of a 20M fund (steps 0.1, 0.075, 0.15 and 0.05 of it), so most counts leave part of the fund uninvested.
+ */
+class WholeDealsTest {
+
+    private static final double FUND = 20_000_000;
+    private static final double[] CHEQUES = {1_000_000, 750_000, 1_500_000, 500_000};
+
+    @ParameterizedTest(name = "seed {0}, loss {1}, CVaR {2}, cap {3}, least {4}, sector max {5}")
+    @CsvSource({
+        // loose: settled without a search over loss sets
+        "11, 1.0, 1.0, 0.5, 0, 1.0",
+        // a binding loss limit, a binding CVaR, both
+        "1, 0.30, 1.0, 0.5, 0, 1.0",
+        "3, 1.0, 0.6, 0.5, 0, 1.0",
+        "7, 0.45, 0.8, 0.6, 0, 1.0",
+        "13, 0.30, 0.65, 0.5, 0, 1.0",
+        "17, 0.25, 1.0, 0.45, 0, 1.0",
+        // at least two deals in a used row
+        "5, 0.40, 1.0, 0.5, 2, 1.0",
+        "19, 0.45, 1.0, 0.6, 3, 1.0",
+        // a sector maximum (no least investment claimed)
+        "9, 0.40, 1.0, 0.6, 0, 0.45",
+        "23, 0.45, 0.9, 0.5, 0, 0.5"
+    })
+    void optimum_equals_the_best_deal_counts(
+            long seed, double loss, double cvar, double cap, int least, double sectorMax) {
+        // given
+        var limits = RiskLimits.none()
+                .withBucketMaxWeight(cap)
+                .withMaxLossProbability(loss)
+                .withCvar(0.9, cvar)
+                .withSector("S0", new GroupBounds(0, sectorMax));
+        var request = wholeDeals(Fixtures.random(4, 20, seed), limits, least);
+        var best = bestCounts(request, least);
+
+        // when
+        var result = Fixtures.solved(Fixtures.OPTIMIZER.optimize(request, SolverSettings.defaults()));
+
+        // then
+        assertThat(best.value()).isGreaterThan(Double.NEGATIVE_INFINITY);
+        assertThat(result.relaxation()).isEmpty();
+        assertThat(result.verified()).isTrue();
+        assertThat(result.pass1EStar()).isLessThanOrEqualTo(best.value() + 1e-9);
+        double gap = SolverSettings.defaults().relativeGap();
+        assertThat(result.pass1EStar()).isGreaterThanOrEqualTo(best.value() * (1 - gap) - 1e-9);
+        double invested = 0;
+        for (int b = 0; b < CHEQUES.length; b++) {
+            var row = result.allocation().get(b);
+            double step = request.dealWeight(b);
+            assertThat(row.weight()).isEqualTo(row.deals() * step);
+            assertThat(row.deals() == 0 || row.deals() >= Math.max(1, least)).isTrue();
+            assertThat(row.dollars())
+                    .isCloseTo(row.deals() * request.buckets().get(b).allInCost(), within(1e-6));
+            invested += row.weight();
+        }
+        assertThat(invested).isLessThanOrEqualTo(1 + 1e-12);
+        assertThat(result.uninvested()).isCloseTo(1 - invested, within(1e-12));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 0.30", "7, 0.35"})
+    void the_same_request_gives_the_same_deals(long seed, double loss) {
+        var limits = RiskLimits.none().withBucketMaxWeight(0.5).withMaxLossProbability(loss);
+        var request = wholeDeals(Fixtures.random(4, 20, seed), limits, 0);
+
+        var first = Fixtures.solved(Fixtures.OPTIMIZER.optimize(request, SolverSettings.defaults()));
+        var second = Fixtures.solved(Fixtures.OPTIMIZER.optimize(request, SolverSettings.defaults()));
+
+        assertThat(second.weights()).containsExactly(first.weights());
+        assertThat(second.allocation()).isEqualTo(first.allocation());
+    }
+
+    private static org.assertj.core.data.Offset<Double> within(double value) {
+        return org.assertj.core.data.Offset.offset(value);
+    }
+
+    /** The fixture's matrix with the deal sizes above and whole deals. */
+    static OptimizationRequest wholeDeals(double[][] values, RiskLimits limits, int least) {
+        var plain = Fixtures.request(values, limits);
+        var specs = new ArrayList<BucketSpec>();
+        for (int b = 0; b < plain.buckets().size(); b++) {
+            var spec = plain.buckets().get(b);
+            specs.add(new BucketSpec(spec.sector(), spec.stage(), CHEQUES[b], 1.0));
+        }
+        return new OptimizationRequest(
+                plain.matrix(), specs, FUND, plain.winProbabilities(), limits, DealRules.whole(least));
+    }
+
+    record Best(double value, long[] counts) {}
+
+    /** Every deal count up to what the cap holds, the best E[M] meeting every limit (model's margin). */
+    static Best bestCounts(OptimizationRequest request, int least) {
+        int rows = request.buckets().size();
+        long[] counts = new long[rows];
+        long[] most = new long[rows];
+        for (int b = 0; b < rows; b++) {
+            most[b] = DealGrid.most(request.dealWeight(b), request.limits().bucketMaxWeight());
+        }
+        var best = new Best(Double.NEGATIVE_INFINITY, null);
+        while (true) {
+            double[] w = new double[rows];
+            double sum = 0;
+            boolean leastMet = true;
+            for (int b = 0; b < rows; b++) {
+                w[b] = counts[b] * request.dealWeight(b);
+                sum += w[b];
+                leastMet &= counts[b] == 0 || counts[b] >= least;
+            }
+            if (leastMet && sum <= 1 + 1e-12 && BruteForce.feasible(request, w)) {
+                double value = PortfolioMeasures.of(request.matrix(), w, 0.9).expectedMoic();
+                if (value > best.value()) {
+                    best = new Best(value, counts.clone());
+                }
+            }
+            int b = 0;
+            while (b < rows && counts[b] == most[b]) {
+                counts[b++] = 0;
+            }
+            if (b == rows) {
+                return best;
+            }
+            counts[b]++;
+        }
+    }
+}
