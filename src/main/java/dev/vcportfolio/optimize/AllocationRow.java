@@ -3,11 +3,11 @@ package dev.vcportfolio.optimize;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * One bucket's share of the fund.
+ * One bucket's part of the fund, deals first: what a fund manager decides.
  *
- * @param weight share of the fund in [0, 1]
- * @param dollars fund currency units
- * @param dealCount {@code round(dollars / allInCost)}
+ * @param dealCount whole deals (with free shares, {@code round(dollars / allInCost)})
+ * @param dollars fund currency units: the deals' all-in cost
+ * @param weight share of the capital the weights split, in [0, 1]
  */
 @RegisterForReflection
-public record AllocationRow(String bucketKey, double weight, double dollars, long dealCount) {}
+public record AllocationRow(String bucketKey, long dealCount, double dollars, double weight) {}

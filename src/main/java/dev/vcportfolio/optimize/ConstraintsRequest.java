@@ -5,6 +5,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -16,6 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param sectorBounds by sector name
  * @param stageBounds by stage name: {@code Seed}, {@code SeriesA}, {@code SeriesB} or {@code SeriesC}
+ * @param wholeDeals deal counts are whole numbers and the rest of the capital stays uninvested (default true); false
+ *     gives free shares summing to 1
+ * @param minDealsPerBucket the fewest deals in a bucket that is used at all (default 0); needs whole deals
  */
 @RegisterForReflection
 public record ConstraintsRequest(
@@ -32,7 +37,12 @@ public record ConstraintsRequest(
         @Schema(example = "0.4") @Finite @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double bucketMaxWeight,
 
         @Size(max = 64) Map<String, @NotNull @Valid BoundsRequest> sectorBounds,
-        @Size(max = 16) Map<String, @NotNull @Valid BoundsRequest> stageBounds) {
+        @Size(max = 16) Map<String, @NotNull @Valid BoundsRequest> stageBounds,
 
-    public static final ConstraintsRequest NONE = new ConstraintsRequest(null, null, null, null, null, null, null);
+        @Schema(example = "true", defaultValue = "true") Boolean wholeDeals,
+
+        @Schema(example = "2", defaultValue = "0") @Min(0) @Max(1000) Integer minDealsPerBucket) {
+
+    public static final ConstraintsRequest NONE =
+            new ConstraintsRequest(null, null, null, null, null, null, null, null, null);
 }

@@ -63,7 +63,8 @@ public class FrontierService {
         FundTerms terms = FundTermsRequest.toTerms(request.fundTerms());
         double investable = fund.map(f -> FeeSchedule.investableCapital(terms, f.timeline(), request.fundSize()))
                 .orElse(request.fundSize());
-        OptimizationRequest problem = OptimizationInputs.request(input, investable, limits);
+        OptimizationRequest problem = OptimizationInputs.request(
+                input, investable, limits, LimitsRules.toDeals(request.constraints(), "constraints"));
         LpView lp = new LpView(fund, terms, request.fundSize(), input.matrix().bucketKeys());
         EfficientFrontier frontier = engine.frontier();
         // One budget for the whole frontier: the range gets a share, the points side by side the rest, each with an
@@ -128,7 +129,11 @@ public class FrontierService {
                 .map(point -> {
                     var result = point.result();
                     var weights = new LinkedHashMap<String, Double>();
-                    result.allocation().forEach(a -> weights.put(a.bucketKey(), a.weight()));
+                    var deals = new LinkedHashMap<String, Long>();
+                    result.allocation().forEach(a -> {
+                        weights.put(a.bucketKey(), a.weight());
+                        deals.put(a.bucketKey(), a.deals());
+                    });
                     var risk = ResultRows.risk(result.constraints());
                     return new FrontierView.Point(
                             point.cvarLimit(),
@@ -136,6 +141,8 @@ public class FrontierService {
                             risk.cvar(),
                             risk.lossProbability(),
                             weights,
+                            deals,
+                            result.uninvested(),
                             result.status().name(),
                             lp.of(weights));
                 })

@@ -18,6 +18,8 @@ public record FrontierView(
     /**
      * @param cvarLimit the limit this point was solved under
      * @param weights by bucket key
+     * @param deals whole deals by bucket key
+     * @param uninvested the share of capital no further deal fits into (0 for free shares)
      * @param fundMetrics the point's allocation as the LPs see it; null for a matrix without cash flows
      */
     @RegisterForReflection
@@ -27,6 +29,8 @@ public record FrontierView(
             double cvar,
             double lossProbability,
             Map<String, Double> weights,
+            Map<String, Long> deals,
+            double uninvested,
             String solverStatus,
             FundMetricsView fundMetrics) {}
 }

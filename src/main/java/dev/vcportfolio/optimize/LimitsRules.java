@@ -3,6 +3,7 @@ package dev.vcportfolio.optimize;
 import dev.vcportfolio.core.error.DomainException;
 import dev.vcportfolio.core.error.FieldViolation;
 import dev.vcportfolio.core.model.Stage;
+import dev.vcportfolio.core.optimize.DealRules;
 import dev.vcportfolio.core.optimize.GroupBounds;
 import dev.vcportfolio.core.optimize.RiskLimits;
 import java.util.ArrayList;
@@ -60,6 +61,19 @@ public final class LimitsRules {
                 or(c.minExpectedWinners(), 0));
     }
 
+    /** Whole deals unless the request says otherwise; a minimum per bucket only with whole deals. */
+    public static DealRules toDeals(ConstraintsRequest request, String field) {
+        ConstraintsRequest c = request == null ? ConstraintsRequest.NONE : request;
+        boolean whole = c.wholeDeals() == null || c.wholeDeals();
+        int least = c.minDealsPerBucket() == null ? 0 : c.minDealsPerBucket();
+        if (!whole && least > 1) {
+            String path = field + ".minDealsPerBucket";
+            String message = "a minimum number of deals needs wholeDeals: true";
+            throw new DomainException.Invalid(path + ": " + message, List.of(new FieldViolation(path, message)));
+        }
+        return new DealRules(whole, whole ? least : 0);
+    }
+
     private static Optional<GroupBounds> bounds(BoundsRequest bounds, String path, List<FieldViolation> violations) {
         double min = or(bounds.min(), 0);
         double max = or(bounds.max(), 1);
@@ -75,7 +89,7 @@ public final class LimitsRules {
     }
 
     /** The limits written back as constraints with every default filled in: the frozen, canonical form. */
-    public static ConstraintsRequest normalized(RiskLimits limits) {
+    public static ConstraintsRequest normalized(RiskLimits limits, DealRules deals) {
         var sectors = new TreeMap<String, BoundsRequest>();
         limits.sectorBounds().forEach((k, v) -> sectors.put(k, new BoundsRequest(v.min(), v.max())));
         var stages = new TreeMap<String, BoundsRequest>();
@@ -87,6 +101,8 @@ public final class LimitsRules {
                 limits.minExpectedWinners(),
                 limits.bucketMaxWeight(),
                 sectors,
-                stages);
+                stages,
+                deals.whole(),
+                deals.minPerBucket());
     }
 }

@@ -2,6 +2,7 @@ package dev.vcportfolio.optimize;
 
 import dev.vcportfolio.core.model.BucketSpec;
 import dev.vcportfolio.core.model.MoicMatrix;
+import dev.vcportfolio.core.optimize.DealRules;
 import dev.vcportfolio.core.optimize.OptimizationRequest;
 import dev.vcportfolio.core.optimize.RiskLimits;
 import dev.vcportfolio.matrix.BucketParams;
@@ -15,6 +16,12 @@ public final class OptimizationInputs {
 
     public static OptimizationRequest request(OptimizationInput input, double fundSize, RiskLimits limits) {
         return request(input.matrix(), input.params(), winProbabilities(input.params()), fundSize, limits);
+    }
+
+    /** The request with the deal rules asked for (whole deals unless the constraints say otherwise). */
+    public static OptimizationRequest request(
+            OptimizationInput input, double fundSize, RiskLimits limits, DealRules deals) {
+        return request(input, fundSize, limits).withDeals(deals);
     }
 
     /** The same buckets, fund and limits over other scenarios (validation) with their own win probabilities. */

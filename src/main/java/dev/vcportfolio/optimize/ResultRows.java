@@ -13,7 +13,7 @@ public final class ResultRows {
 
     public static List<AllocationRow> allocation(List<BucketAllocation> allocation) {
         return allocation.stream()
-                .map(a -> new AllocationRow(a.bucketKey(), a.weight(), a.dollars(), a.deals()))
+                .map(a -> new AllocationRow(a.bucketKey(), a.deals(), a.dollars(), a.weight()))
                 .toList();
     }
 

@@ -80,6 +80,7 @@ class OptimizationJobHandler implements JobHandler {
             }
             SessionConfig config = results.config(found.get());
             var limits = LimitsRules.toLimits(config.constraints(), "constraints", Optional.empty());
+            var deals = LimitsRules.toDeals(config.constraints(), "constraints");
             var settings = engine.config().settings(config.epsilon());
             return flows.timeline(config.matrixKey())
                     .chain(timeline -> matrices.optimizationInput(config.matrixKey())
@@ -89,7 +90,8 @@ class OptimizationJobHandler implements JobHandler {
                                                     OptimizationInputs.request(
                                                             input,
                                                             SessionRules.investableCapital(config, timeline),
-                                                            limits),
+                                                            limits,
+                                                            deals),
                                                     settings))
                                     .runSubscriptionOn(compute.executor())))
                     .map(outcome -> effect(id, outcome));
@@ -160,7 +162,7 @@ class OptimizationJobHandler implements JobHandler {
                 result.expectedMoic(),
                 solve(result.pass2()),
                 result.backendRuns().stream().map(OptimizationJobHandler::solve).toList(),
-                LimitsRules.normalized(result.appliedLimits()),
+                LimitsRules.normalized(result.appliedLimits(), result.deals()),
                 result.verified(),
                 budget(result.budget()));
     }

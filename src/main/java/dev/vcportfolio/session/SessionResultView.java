@@ -5,6 +5,7 @@ import dev.vcportfolio.optimize.ConstraintRow;
 import dev.vcportfolio.optimize.FundMetricsView;
 import dev.vcportfolio.optimize.RelaxationEntry;
 import dev.vcportfolio.optimize.RiskMetrics;
+import dev.vcportfolio.optimize.Uninvested;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import java.util.UUID;
  * @param expectedMoic in-sample E[M] of the allocation
  * @param riskMetrics in-sample risk
  * @param pass1EStar pass 1's optimum, bit-exact
+ * @param uninvested what the deals leave of the capital (whole deals); zero for free shares
  * @param fundMetrics in sample: the allocation as the LPs see it, net of fees and carry (DESIGN 14); null for
  *     matrices without cash flows (one-period model, uploaded)
  */
@@ -25,6 +27,7 @@ public record SessionResultView(
         String matrixKey,
         double fundSize,
         List<AllocationRow> allocation,
+        Uninvested uninvested,
         double expectedMoic,
         RiskMetrics riskMetrics,
         List<ConstraintRow> constraintReport,

@@ -6,6 +6,7 @@ import dev.vcportfolio.optimize.ConstraintRow;
 import dev.vcportfolio.optimize.FundMetricsView;
 import dev.vcportfolio.optimize.RelaxationEntry;
 import dev.vcportfolio.optimize.RiskMetrics;
+import dev.vcportfolio.optimize.Uninvested;
 import dev.vcportfolio.platform.json.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -28,12 +29,16 @@ class SessionResults {
         SessionConfig config = config(row);
         List<ConstraintRow> report = json.read(row.constraintReport(), REPORT);
         SolverMetadata solver = json.read(row.solverMetadata(), SolverMetadata.class);
+        List<AllocationRow> allocation = json.read(row.allocation(), ALLOCATION);
+        FundMetricsView fund = row.fundMetrics() == null ? null : json.read(row.fundMetrics(), FundMetricsView.class);
+        double capital = fund == null ? config.fundSize() : fund.investableCapital();
         return new SessionResultView(
                 row.id(),
                 row.status().name(),
                 row.matrixKey(),
                 config.fundSize(),
-                json.read(row.allocation(), ALLOCATION),
+                allocation,
+                Uninvested.of(allocation, capital),
                 solver.expectedMoic(),
                 new RiskMetrics(
                         achieved(report, "lossProbability"),
@@ -45,7 +50,7 @@ class SessionResults {
                 row.pass1EStar(),
                 row.primaryLockEpsilon(),
                 json.read(row.validationMetrics(), ValidationView.class),
-                row.fundMetrics() == null ? null : json.read(row.fundMetrics(), FundMetricsView.class));
+                fund);
     }
 
     SessionConfig config(SessionRow row) {

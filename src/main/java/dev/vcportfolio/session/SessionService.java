@@ -73,10 +73,11 @@ public class SessionService {
     public Uni<Requested> request(SessionRequest asked, Optional<String> idempotencyKey, FundScope scope) {
         SessionRules.check(asked, limits.maxCells());
         SessionRequest request = asked.withFundId(scope.owner(asked.fundId()));
+        var deals = LimitsRules.toDeals(request.constraints(), "constraints");
         if (request.matrixKey() != null) {
             return storedMatrix(request.matrixKey(), scope).chain(view -> {
                 var riskLimits = LimitsRules.toLimits(request.constraints(), "constraints", sectorsOf(view));
-                var config = config(request, view.matrixKey(), riskLimits, null);
+                var config = config(request, view.matrixKey(), riskLimits, deals, null);
                 return start(
                         config,
                         idempotencyKey,
@@ -91,7 +92,7 @@ public class SessionService {
                         request.buckets().stream().map(b -> b.sector()).toList())));
         var generationRequest = SessionRules.generation(request);
         return generation.plan(generationRequest, scope).chain(planned -> {
-            var config = config(request, planned.key().hex(), riskLimits, generationRequest);
+            var config = config(request, planned.key().hex(), riskLimits, deals, generationRequest);
             return start(config, idempotencyKey, tx -> generation.ensure(tx, planned, request.fundId()));
         });
     }
@@ -198,13 +199,14 @@ public class SessionService {
             SessionRequest request,
             String matrixKey,
             dev.vcportfolio.core.optimize.RiskLimits riskLimits,
+            dev.vcportfolio.core.optimize.DealRules deals,
             dev.vcportfolio.matrix.GenerationRequest generationRequest) {
         return new SessionConfig(
                 request.fundId(),
                 request.fundSize(),
                 matrixKey,
                 generationRequest,
-                LimitsRules.normalized(riskLimits),
+                LimitsRules.normalized(riskLimits, deals),
                 SessionRules.validationScenarios(request),
                 SessionRules.epsilon(request),
                 FundTermsRequest.normalized(request.fundTerms()));

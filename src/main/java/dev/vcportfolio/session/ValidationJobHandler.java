@@ -89,7 +89,8 @@ class ValidationJobHandler implements JobHandler {
                                     input,
                                     SessionRules.investableCapital(
                                             config, sample.fund().map(FundFlows::timeline)),
-                                    limits);
+                                    limits,
+                                    LimitsRules.toDeals(config.constraints(), "constraints"));
                             return Uni.createFrom()
                                     .item(() -> validate(config, input, inSample, sample, flows, weights))
                                     .runSubscriptionOn(compute.executor());
@@ -130,7 +131,12 @@ class ValidationJobHandler implements JobHandler {
             Optional<CashflowMatrix> inSampleFlows,
             double[] weights) {
         var fresh = OptimizationInputs.request(
-                sample.matrix(), input.params(), sample.winProbabilities(), inSample.fundSize(), inSample.limits());
+                        sample.matrix(),
+                        input.params(),
+                        sample.winProbabilities(),
+                        inSample.fundSize(),
+                        inSample.limits())
+                .withDeals(inSample.deals());
         var metrics = OutOfSample.measure(fresh, weights);
         var greedy = GreedyBaseline.of(inSample);
         FundTerms terms = FundTermsRequest.toTerms(config.fundTerms());

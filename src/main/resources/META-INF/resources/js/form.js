@@ -166,6 +166,8 @@ export function readRequest(form) {
     cvarConfidence: num($('cvarConfidence')),
     minExpectedWinners: num($('minExpectedWinners')),
     bucketMaxWeight: num($('bucketMaxWeight')),
+    wholeDeals: $('wholeDeals').checked,
+    minDealsPerBucket: num($('minDealsPerBucket')),
   };
   const sectorBounds = {};
   renumber($('sector-rows'));

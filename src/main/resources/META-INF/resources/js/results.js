@@ -52,7 +52,7 @@ export function renderAllocation(result) {
   const body = table.tBodies[0];
   body.replaceChildren();
   for (const a of result.allocation) {
-    const tr = row([rowHeading(a.bucketKey), percent(a.weight), money(a.dollars), integer(a.dealCount)]);
+    const tr = row([rowHeading(a.bucketKey), integer(a.dealCount), money(a.dollars), percent(a.weight)]);
     tr.dataset.bucket = a.bucketKey;
     tr.dataset.weight = a.weight;
     tr.dataset.dollars = a.dollars;
@@ -62,8 +62,11 @@ export function renderAllocation(result) {
   const deals = result.allocation.reduce((s, a) => s + a.dealCount, 0);
   // with fees (round by round) the weights split what is left of the fund after them
   const investable = result.fundMetrics ? ` (${money(result.fundMetrics.investableCapital)} investable after fees)` : '';
+  const rest = result.uninvested && result.uninvested.dollars > 0
+    ? `, ${money(result.uninvested.dollars)} (${percent(result.uninvested.weight)}) uninvested`
+    : '';
   document.getElementById('allocation-summary').textContent =
-    `— fund ${money(result.fundSize)}${investable}, ${integer(deals)} deals, expected MOIC ${multiple(result.expectedMoic)}`;
+    `— fund ${money(result.fundSize)}${investable}, ${integer(deals)} deals${rest}, expected MOIC ${multiple(result.expectedMoic)}`;
   barChart(document.getElementById('allocation-chart'), {
     labels: result.allocation.map((a) => rowLabel(a.bucketKey)),
     values: result.allocation.map((a) => a.weight),

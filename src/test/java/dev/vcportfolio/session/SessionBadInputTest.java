@@ -61,6 +61,9 @@ class SessionBadInputTest {
             NaN CVaR limit          ; %s, "fundSize": 1e8, "buckets": [%s], "scenarioCount": 100, "constraints": {"cvarLimit": "NaN"} ; constraints.cvarLimit
             confidence of one       ; %s, "fundSize": 1e8, "buckets": [%s], "scenarioCount": 100, "constraints": {"cvarConfidence": 1} ; constraints.cvarConfidence
             zero bucket cap         ; %s, "fundSize": 1e8, "buckets": [%s], "scenarioCount": 100, "constraints": {"bucketMaxWeight": 0} ; constraints.bucketMaxWeight
+            negative min deals      ; %s, "fundSize": 1e8, "buckets": [%s], "scenarioCount": 100, "constraints": {"minDealsPerBucket": -1} ; constraints.minDealsPerBucket
+            min deals without whole deals ; %s, "fundSize": 1e8, "buckets": [%s], "scenarioCount": 100, "constraints": {"wholeDeals": false, "minDealsPerBucket": 2} ; constraints.minDealsPerBucket
+            whole deals not a boolean ; %s, "fundSize": 1e8, "buckets": [%s], "scenarioCount": 100, "constraints": {"wholeDeals": "yes"} ; constraints.wholeDeals
             negative winners        ; %s, "fundSize": 1e8, "buckets": [%s], "scenarioCount": 100, "constraints": {"minExpectedWinners": -1} ; constraints.minExpectedWinners
             sector min above max    ; %s, "fundSize": 1e8, "buckets": [%s], "scenarioCount": 100, "constraints": {"sectorBounds": {"SaaS": {"min": 0.6, "max": 0.4}}} ; constraints.sectorBounds.SaaS
             bounds on absent sector ; %s, "fundSize": 1e8, "buckets": [%s], "scenarioCount": 100, "constraints": {"sectorBounds": {"Bio": {"max": 0.4}}} ; constraints.sectorBounds.Bio

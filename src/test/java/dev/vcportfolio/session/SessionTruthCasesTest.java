@@ -75,7 +75,9 @@ class SessionTruthCasesTest {
 
         // when
         JsonObject unconstrained = completed(started(exact(onMatrix(key, Map.of()))));
-        JsonObject limited = completed(started(exact(onMatrix(key, Map.of("maxLossProbability", 0.2)))));
+        JsonObject limited =
+                completed(started(exact(onMatrix(key, Map.of("maxLossProbability", 0.2, "wholeDeals", false)))));
+        JsonObject inDeals = completed(started(exact(onMatrix(key, Map.of("maxLossProbability", 0.2)))));
 
         // then the unconstrained optimum violates the limit
         assertThat(weights(unconstrained).get("A|Seed")).isCloseTo(1.0, within(1e-9));
@@ -89,6 +91,20 @@ class SessionTruthCasesTest {
         assertThat(weights(limited).get("A|Seed")).isCloseTo(2.0 / 7, within(1e-5));
         assertThat(limited.getJsonObject("riskMetrics").getDouble("lossProbability"))
                 .isEqualTo(0.2);
+        // in whole deals of 2M out of 100M (0.02 each) A gets the most below 2/7: 14 deals, B the other 36
+        assertThat(deals(inDeals)).containsExactly(Map.entry("A|Seed", 14L), Map.entry("B|Seed", 36L));
+        assertThat(weights(inDeals).get("A|Seed")).isEqualTo(14 * 0.02);
+        assertThat(constraint(inDeals, "lossProbability").getDouble("achieved")).isEqualTo(0.2);
+        assertThat(inDeals.getJsonObject("uninvested").getDouble("dollars")).isZero();
+    }
+
+    static Map<String, Long> deals(JsonObject result) {
+        var out = new java.util.LinkedHashMap<String, Long>();
+        result.getJsonArray("allocation").forEach(row -> {
+            var r = (JsonObject) row;
+            out.put(r.getString("bucketKey"), r.getLong("dealCount"));
+        });
+        return out;
     }
 
     @Test
@@ -152,9 +168,13 @@ class SessionTruthCasesTest {
                 new double[][] {repeat(3.0, 20), repeat(2.0, 20), repeat(1.5, 20)});
 
         // when
-        JsonObject result = completed(started(onMatrix(key, Map.of("bucketMaxWeight", 0.5))));
+        JsonObject result = completed(started(onMatrix(key, Map.of("bucketMaxWeight", 0.5, "wholeDeals", false))));
+        JsonObject inDeals = completed(started(onMatrix(key, Map.of("bucketMaxWeight", 0.5))));
 
-        // then pass 2 gave up at most epsilon of E* to move toward equal weights
+        // then in whole deals (0.02 of the fund each) any move costs at least 0.02 * 1.5 > epsilon: none is made
+        assertThat(inDeals.getDouble("expectedMoic")).isEqualTo(inDeals.getDouble("pass1EStar"));
+        assertThat(deals(inDeals)).containsEntry("A|SeriesB", 25L).containsEntry("B|SeriesB", 25L);
+        // and with free shares pass 2 gave up at most epsilon of E* to move toward equal weights
         assertThat(result.getDouble("primaryLockEpsilon")).isEqualTo(0.001);
         assertThat(result.getDouble("expectedMoic"))
                 .isGreaterThanOrEqualTo(result.getDouble("pass1EStar") - 0.001 - 1e-9)
