@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,7 +20,7 @@ import java.util.UUID;
 class SessionRepository {
 
     private static final String SELECT = """
-            SELECT s.id, s.fund_id, s.status, m.matrix_key, m.generation_progress, s.optimization_config,
+            SELECT s.id, s.fund_id, s.name, s.status, m.matrix_key, m.generation_progress, s.optimization_config,
                    s.error_reason, s.allocation, s.solver_metadata, s.constraint_report, s.relaxation_log,
                    s.validation_metrics, s.fund_metrics, s.pass1_e_star, s.primary_lock_epsilon, s.created_at, s.matrix_started_at,
                    s.optimization_started_at, s.validation_started_at, s.completed_at, s.updated_at
@@ -33,26 +34,26 @@ class SessionRepository {
         this.pool = pool;
     }
 
-    /** Inserts a session in {@code status}; empty when the fund already used this idempotency key. */
-    Uni<Optional<UUID>> insert(
-            SqlClient transaction,
-            UUID fundId,
-            UUID matrixId,
-            JsonObject config,
-            SessionStatus status,
-            String idempotencyKey,
-            String requestHash) {
+    /** Inserts a session; empty when the fund already used this idempotency key. */
+    Uni<Optional<UUID>> insert(SqlClient transaction, NewSession session) {
         return transaction
                 .preparedQuery("""
-                        INSERT INTO optimization_sessions (fund_id, matrix_id, optimization_config, status,
+                        INSERT INTO optimization_sessions (fund_id, matrix_id, optimization_config, name, status,
                                                            idempotency_key, request_hash, matrix_started_at,
                                                            optimization_started_at)
-                        VALUES ($1, $2, $3, $4, $5, $6,
-                                CASE WHEN $4 = 'MATRIX_GENERATING' THEN now() END,
-                                CASE WHEN $4 = 'OPTIMIZING' THEN now() END)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7,
+                                CASE WHEN $5 = 'MATRIX_GENERATING' THEN now() END,
+                                CASE WHEN $5 = 'OPTIMIZING' THEN now() END)
                         ON CONFLICT (fund_id, idempotency_key) DO NOTHING
                         RETURNING id""")
-                .execute(Tuple.of(fundId, matrixId, config, status.name(), idempotencyKey, requestHash))
+                .execute(Tuple.from(Arrays.asList(
+                        session.fundId(),
+                        session.matrixId(),
+                        session.config(),
+                        session.name(),
+                        session.status().name(),
+                        session.idempotencyKey(),
+                        session.requestHash())))
                 .map(rows -> first(rows).map(row -> row.getUUID("id")));
     }
 
@@ -151,6 +152,7 @@ class SessionRepository {
         return new SessionRow(
                 row.getUUID("id"),
                 row.getUUID("fund_id"),
+                Optional.ofNullable(row.getString("name")),
                 SessionStatus.valueOf(row.getString("status")),
                 row.getString("matrix_key"),
                 progress == null ? 0 : progress,
@@ -182,6 +184,21 @@ class SessionRepository {
         var iterator = rows.iterator();
         return iterator.hasNext() ? Optional.of(iterator.next()) : Optional.empty();
     }
+
+    /**
+     * A session to insert in {@code status}.
+     *
+     * @param name trimmed; null when the request had none
+     * @param idempotencyKey null without the header, and then {@code requestHash} too
+     */
+    record NewSession(
+            UUID fundId,
+            UUID matrixId,
+            JsonObject config,
+            String name,
+            SessionStatus status,
+            String idempotencyKey,
+            String requestHash) {}
 
     /** The jsonb values of a finished optimization, ready to bind. */
     record StoredOptimization(

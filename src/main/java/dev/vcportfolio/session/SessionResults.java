@@ -30,6 +30,7 @@ class SessionResults {
         SolverMetadata solver = json.read(row.solverMetadata(), SolverMetadata.class);
         return new SessionResultView(
                 row.id(),
+                row.name().orElse(null),
                 row.status().name(),
                 row.matrixKey(),
                 config.fundSize(),
