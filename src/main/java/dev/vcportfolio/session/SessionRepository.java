@@ -28,6 +28,35 @@ class SessionRepository {
             LEFT JOIN scenario_matrices m ON m.id = s.matrix_id
             """;
 
+    /**
+     * A fund's sessions for the list, headline figures read out of the jsonb columns here so a page never carries an
+     * allocation or a report. {@code lossProbability} and {@code cvar} are the first fund-wide rows of the constraint
+     * report, as in the result view.
+     */
+    private static final String SUMMARY = """
+            SELECT s.id, s.name, s.status, s.created_at, s.completed_at, m.matrix_key,
+                   (s.optimization_config ->> 'fundSize')::float8 AS fund_size,
+                   (s.optimization_config -> 'constraints' ->> 'maxLossProbability')::float8 AS max_loss_probability,
+                   (s.solver_metadata ->> 'expectedMoic')::float8 AS expected_moic,
+                   (SELECT (r.value ->> 'achieved')::float8
+                    FROM jsonb_array_elements(s.constraint_report) WITH ORDINALITY AS r (value, n)
+                    WHERE r.value ->> 'constraint' = 'lossProbability'
+                    ORDER BY r.n LIMIT 1) AS loss_probability,
+                   (SELECT (r.value ->> 'achieved')::float8
+                    FROM jsonb_array_elements(s.constraint_report) WITH ORDINALITY AS r (value, n)
+                    WHERE r.value ->> 'constraint' = 'cvar'
+                    ORDER BY r.n LIMIT 1) AS cvar,
+                   (s.fund_metrics -> 'netTvpi' ->> 'mean')::float8 AS net_tvpi,
+                   (s.validation_metrics ->> 'expectedMoic')::float8 AS validated_expected_moic
+            FROM optimization_sessions s
+            LEFT JOIN scenario_matrices m ON m.id = s.matrix_id
+            """;
+
+    /** Newest first; the keyset index (fund_id, created_at, id) read backwards, stopping at LIMIT. */
+    private static final String NEWEST_FIRST = """
+            ORDER BY s.created_at DESC, s.id DESC
+            """;
+
     private final Pool pool;
 
     SessionRepository(Pool pool) {
@@ -68,6 +97,21 @@ class SessionRepository {
         return pool.preparedQuery(SELECT + "WHERE s.id = $1")
                 .execute(Tuple.of(id))
                 .map(rows -> first(rows).map(SessionRepository::from));
+    }
+
+    /** Up to {@code rows} of the fund's sessions, newest first, from the start or from after a cursor. */
+    Uni<List<SessionSummary>> page(UUID fundId, Optional<SessionCursor> after, int rows) {
+        Uni<RowSet<Row>> page = after.map(cursor -> pool.preparedQuery(
+                                SUMMARY + "WHERE s.fund_id = $1 AND (s.created_at, s.id) < ($2, $3)\n" + NEWEST_FIRST
+                                        + "LIMIT $4")
+                        .execute(Tuple.of(fundId, cursor.createdAt(), cursor.id(), rows)))
+                .orElseGet(() -> pool.preparedQuery(SUMMARY + "WHERE s.fund_id = $1\n" + NEWEST_FIRST + "LIMIT $2")
+                        .execute(Tuple.of(fundId, rows)));
+        return page.map(found -> {
+            List<SessionSummary> summaries = new ArrayList<>();
+            found.forEach(row -> summaries.add(summary(row)));
+            return summaries;
+        });
     }
 
     /** Moves every session waiting on the matrix to OPTIMIZING; returns their ids. */
@@ -172,6 +216,23 @@ class SessionRepository {
                 row.getOffsetDateTime("validation_started_at"),
                 row.getOffsetDateTime("completed_at"),
                 row.getOffsetDateTime("updated_at"));
+    }
+
+    private static SessionSummary summary(Row row) {
+        return new SessionSummary(
+                row.getUUID("id"),
+                row.getString("name"),
+                row.getString("status"),
+                row.getOffsetDateTime("created_at"),
+                row.getOffsetDateTime("completed_at"),
+                row.getString("matrix_key"),
+                row.getDouble("fund_size"),
+                row.getDouble("max_loss_probability"),
+                row.getDouble("expected_moic"),
+                row.getDouble("loss_probability"),
+                row.getDouble("cvar"),
+                row.getDouble("net_tvpi"),
+                row.getDouble("validated_expected_moic"));
     }
 
     private static List<UUID> ids(RowSet<Row> rows) {

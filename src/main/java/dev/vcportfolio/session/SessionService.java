@@ -101,6 +101,15 @@ public class SessionService {
         });
     }
 
+    /**
+     * A page of a fund's sessions, newest first (DESIGN 16). The fund is one the token holds (another is a 404 naming
+     * only the id sent, as when creating); without one, the token's first fund.
+     */
+    public Uni<SessionPage> list(SessionListQuery query, FundScope scope) {
+        UUID fund = scope.owner(query.fundId().orElse(null));
+        return repository.page(fund, query.after(), query.limit() + 1).map(rows -> SessionPage.of(rows, query.limit()));
+    }
+
     public Uni<SessionStatusView> status(UUID id, FundScope scope) {
         return found(id, scope).map(SessionStatusView::of);
     }
