@@ -90,7 +90,11 @@ public class SessionResource {
     @APIResponse(responseCode = "400", description = "A malformed fundId, limit or cursor, named in errors[].field")
     @APIResponse(responseCode = "404", description = "The token does not hold the fund")
     public Uni<SessionPage> list(
-            @Parameter(description = "The fund; default: the token's first fund") @QueryParam("fundId") String fundId,
+            @Parameter(
+                            description = "The fund; default: the token's first fund",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("fundId")
+                    String fundId,
             @Parameter(
                             description = "Sessions per page, 1-" + SessionListQuery.MAX_LIMIT + "; default "
                                     + SessionListQuery.DEFAULT_LIMIT,
