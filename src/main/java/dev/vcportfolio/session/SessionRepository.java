@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,12 +20,41 @@ import java.util.UUID;
 class SessionRepository {
 
     private static final String SELECT = """
-            SELECT s.id, s.fund_id, s.status, m.matrix_key, m.generation_progress, s.optimization_config,
+            SELECT s.id, s.fund_id, s.name, s.status, m.matrix_key, m.generation_progress, s.optimization_config,
                    s.error_reason, s.allocation, s.solver_metadata, s.constraint_report, s.relaxation_log,
                    s.validation_metrics, s.fund_metrics, s.pass1_e_star, s.primary_lock_epsilon, s.created_at, s.matrix_started_at,
                    s.optimization_started_at, s.validation_started_at, s.completed_at, s.updated_at
             FROM optimization_sessions s
             LEFT JOIN scenario_matrices m ON m.id = s.matrix_id
+            """;
+
+    /**
+     * A fund's sessions for the list, headline figures read out of the jsonb columns here so a page never carries an
+     * allocation or a report. {@code lossProbability} and {@code cvar} are the first fund-wide rows of the constraint
+     * report, as in the result view.
+     */
+    private static final String SUMMARY = """
+            SELECT s.id, s.name, s.status, s.created_at, s.completed_at, m.matrix_key,
+                   (s.optimization_config ->> 'fundSize')::float8 AS fund_size,
+                   (s.optimization_config -> 'constraints' ->> 'maxLossProbability')::float8 AS max_loss_probability,
+                   (s.solver_metadata ->> 'expectedMoic')::float8 AS expected_moic,
+                   (SELECT (r.value ->> 'achieved')::float8
+                    FROM jsonb_array_elements(s.constraint_report) WITH ORDINALITY AS r (value, n)
+                    WHERE r.value ->> 'constraint' = 'lossProbability'
+                    ORDER BY r.n LIMIT 1) AS loss_probability,
+                   (SELECT (r.value ->> 'achieved')::float8
+                    FROM jsonb_array_elements(s.constraint_report) WITH ORDINALITY AS r (value, n)
+                    WHERE r.value ->> 'constraint' = 'cvar'
+                    ORDER BY r.n LIMIT 1) AS cvar,
+                   (s.fund_metrics -> 'netTvpi' ->> 'mean')::float8 AS net_tvpi,
+                   (s.validation_metrics ->> 'expectedMoic')::float8 AS validated_expected_moic
+            FROM optimization_sessions s
+            LEFT JOIN scenario_matrices m ON m.id = s.matrix_id
+            """;
+
+    /** Newest first; the keyset index (fund_id, created_at, id) read backwards, stopping at LIMIT. */
+    private static final String NEWEST_FIRST = """
+            ORDER BY s.created_at DESC, s.id DESC
             """;
 
     private final Pool pool;
@@ -33,26 +63,26 @@ class SessionRepository {
         this.pool = pool;
     }
 
-    /** Inserts a session in {@code status}; empty when the fund already used this idempotency key. */
-    Uni<Optional<UUID>> insert(
-            SqlClient transaction,
-            UUID fundId,
-            UUID matrixId,
-            JsonObject config,
-            SessionStatus status,
-            String idempotencyKey,
-            String requestHash) {
+    /** Inserts a session; empty when the fund already used this idempotency key. */
+    Uni<Optional<UUID>> insert(SqlClient transaction, NewSession session) {
         return transaction
                 .preparedQuery("""
-                        INSERT INTO optimization_sessions (fund_id, matrix_id, optimization_config, status,
+                        INSERT INTO optimization_sessions (fund_id, matrix_id, optimization_config, name, status,
                                                            idempotency_key, request_hash, matrix_started_at,
                                                            optimization_started_at)
-                        VALUES ($1, $2, $3, $4, $5, $6,
-                                CASE WHEN $4 = 'MATRIX_GENERATING' THEN now() END,
-                                CASE WHEN $4 = 'OPTIMIZING' THEN now() END)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7,
+                                CASE WHEN $5 = 'MATRIX_GENERATING' THEN now() END,
+                                CASE WHEN $5 = 'OPTIMIZING' THEN now() END)
                         ON CONFLICT (fund_id, idempotency_key) DO NOTHING
                         RETURNING id""")
-                .execute(Tuple.of(fundId, matrixId, config, status.name(), idempotencyKey, requestHash))
+                .execute(Tuple.from(Arrays.asList(
+                        session.fundId(),
+                        session.matrixId(),
+                        session.config(),
+                        session.name(),
+                        session.status().name(),
+                        session.idempotencyKey(),
+                        session.requestHash())))
                 .map(rows -> first(rows).map(row -> row.getUUID("id")));
     }
 
@@ -67,6 +97,21 @@ class SessionRepository {
         return pool.preparedQuery(SELECT + "WHERE s.id = $1")
                 .execute(Tuple.of(id))
                 .map(rows -> first(rows).map(SessionRepository::from));
+    }
+
+    /** Up to {@code rows} of the fund's sessions, newest first, from the start or from after a cursor. */
+    Uni<List<SessionSummary>> page(UUID fundId, Optional<SessionCursor> after, int rows) {
+        Uni<RowSet<Row>> page = after.map(cursor -> pool.preparedQuery(
+                                SUMMARY + "WHERE s.fund_id = $1 AND (s.created_at, s.id) < ($2, $3)\n" + NEWEST_FIRST
+                                        + "LIMIT $4")
+                        .execute(Tuple.of(fundId, cursor.createdAt(), cursor.id(), rows)))
+                .orElseGet(() -> pool.preparedQuery(SUMMARY + "WHERE s.fund_id = $1\n" + NEWEST_FIRST + "LIMIT $2")
+                        .execute(Tuple.of(fundId, rows)));
+        return page.map(found -> {
+            List<SessionSummary> summaries = new ArrayList<>();
+            found.forEach(row -> summaries.add(summary(row)));
+            return summaries;
+        });
     }
 
     /** Moves every session waiting on the matrix to OPTIMIZING; returns their ids. */
@@ -151,6 +196,7 @@ class SessionRepository {
         return new SessionRow(
                 row.getUUID("id"),
                 row.getUUID("fund_id"),
+                Optional.ofNullable(row.getString("name")),
                 SessionStatus.valueOf(row.getString("status")),
                 row.getString("matrix_key"),
                 progress == null ? 0 : progress,
@@ -172,6 +218,23 @@ class SessionRepository {
                 row.getOffsetDateTime("updated_at"));
     }
 
+    private static SessionSummary summary(Row row) {
+        return new SessionSummary(
+                row.getUUID("id"),
+                row.getString("name"),
+                row.getString("status"),
+                row.getOffsetDateTime("created_at"),
+                row.getOffsetDateTime("completed_at"),
+                row.getString("matrix_key"),
+                row.getDouble("fund_size"),
+                row.getDouble("max_loss_probability"),
+                row.getDouble("expected_moic"),
+                row.getDouble("loss_probability"),
+                row.getDouble("cvar"),
+                row.getDouble("net_tvpi"),
+                row.getDouble("validated_expected_moic"));
+    }
+
     private static List<UUID> ids(RowSet<Row> rows) {
         List<UUID> ids = new ArrayList<>();
         rows.forEach(row -> ids.add(row.getUUID("id")));
@@ -182,6 +245,21 @@ class SessionRepository {
         var iterator = rows.iterator();
         return iterator.hasNext() ? Optional.of(iterator.next()) : Optional.empty();
     }
+
+    /**
+     * A session to insert in {@code status}.
+     *
+     * @param name trimmed; null when the request had none
+     * @param idempotencyKey null without the header, and then {@code requestHash} too
+     */
+    record NewSession(
+            UUID fundId,
+            UUID matrixId,
+            JsonObject config,
+            String name,
+            SessionStatus status,
+            String idempotencyKey,
+            String requestHash) {}
 
     /** The jsonb values of a finished optimization, ready to bind. */
     record StoredOptimization(

@@ -35,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param simModel the scenario model of a generated matrix (see the generation request)
  * @param fund round-by-round only: the fund's investment period, term and extensions
  * @param fundTerms fees and carry for the LP metrics of a round-by-round matrix (DESIGN 14); defaults when absent
+ * @param name what the fund calls this plan (DESIGN 16): optional; stored trimmed, 1 to {@value SessionRules#MAX_NAME}
+ *     characters, no control characters
  */
 @RegisterForReflection
 public record SessionRequest(
@@ -65,7 +67,13 @@ public record SessionRequest(
 
         @Valid FundTimelineRequest fund,
 
-        @Valid FundTermsRequest fundTerms) {
+        @Valid FundTermsRequest fundTerms,
+
+        @Schema(
+                example = "Fund IV base case",
+                maxLength = SessionRules.MAX_NAME,
+                description = "Optional; trimmed, then 1-120 characters without control characters")
+        String name) {
 
     /** The same request for the given fund. */
     public SessionRequest withFundId(UUID owner) {
@@ -83,6 +91,7 @@ public record SessionRequest(
                 epsilon,
                 simModel,
                 fund,
-                fundTerms);
+                fundTerms,
+                name);
     }
 }

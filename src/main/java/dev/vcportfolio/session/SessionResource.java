@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -70,6 +72,39 @@ public class SessionResource {
                         .location(URI.create(requested.accepted().links().get("status")))
                         .entity(requested.accepted())
                         .build());
+    }
+
+    @GET
+    @Path("/sessions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "listOptimizationSessions",
+            summary = "A fund's sessions, newest first, a page at a time",
+            description = "Keyset pagination: pass the reply's nextCursor as cursor for the next page; it is absent on"
+                    + " the last page. Sessions created meanwhile appear only ahead of the first page, so a walk"
+                    + " through the pages sees each older session once. A fund the token does not hold is a 404.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page",
+            content = @Content(schema = @Schema(implementation = SessionPage.class)))
+    @APIResponse(responseCode = "400", description = "A malformed fundId, limit or cursor, named in errors[].field")
+    @APIResponse(responseCode = "404", description = "The token does not hold the fund")
+    public Uni<SessionPage> list(
+            @Parameter(
+                            description = "The fund; default: the token's first fund",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("fundId")
+                    String fundId,
+            @Parameter(
+                            description = "Sessions per page, 1-" + SessionListQuery.MAX_LIMIT + "; default "
+                                    + SessionListQuery.DEFAULT_LIMIT,
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "The nextCursor of the previous page; absent for the first page")
+                    @QueryParam("cursor")
+                    String cursor) {
+        return service.list(SessionListQuery.parse(fundId, limit, cursor), caller.funds());
     }
 
     @GET

@@ -13,6 +13,7 @@ import java.util.UUID;
 /**
  * A completed session's answer (DESIGN 10).
  *
+ * @param name the name the request gave, trimmed; null when it gave none
  * @param expectedMoic in-sample E[M] of the allocation
  * @param riskMetrics in-sample risk
  * @param pass1EStar pass 1's optimum, bit-exact
@@ -23,6 +24,7 @@ import java.util.UUID;
 @RegisterForReflection
 public record SessionResultView(
         UUID sessionId,
+        String name,
         String status,
         String matrixKey,
         double fundSize,

@@ -34,6 +34,7 @@ class SessionResults {
         double capital = fund == null ? config.fundSize() : fund.investableCapital();
         return new SessionResultView(
                 row.id(),
+                row.name().orElse(null),
                 row.status().name(),
                 row.matrixKey(),
                 config.fundSize(),

@@ -12,6 +12,7 @@ import java.util.UUID;
 record SessionRow(
         UUID id,
         UUID fundId,
+        Optional<String> name,
         SessionStatus status,
         String matrixKey,
         double generationProgress,

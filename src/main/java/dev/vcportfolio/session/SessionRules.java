@@ -14,6 +14,9 @@ import java.util.Optional;
 /** Checks of a session request that bean validation cannot express; each names its field. */
 final class SessionRules {
 
+    /** The longest session name, in characters (code points) after trimming; the column's CHECK says the same. */
+    static final int MAX_NAME = 120;
+
     private SessionRules() {}
 
     static void check(SessionRequest request, long maxCells) {
@@ -40,10 +43,37 @@ final class SessionRules {
                     "validationScenarios",
                     "buckets x validation scenarios exceeds the limit of " + maxCells + " cells"));
         }
+        nameProblem(request.name()).ifPresent(problem -> violations.add(new FieldViolation("name", problem)));
         if (!violations.isEmpty()) {
             throw new DomainException.Invalid(
                     violations.getFirst().field() + ": " + violations.getFirst().message(), violations);
         }
+    }
+
+    /** The name as stored: trimmed, or empty when none was given (check the request first). */
+    static Optional<String> name(SessionRequest request) {
+        return Optional.ofNullable(request.name()).map(String::strip);
+    }
+
+    private static Optional<String> nameProblem(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String trimmed = name.strip();
+        if (trimmed.isEmpty()) {
+            return Optional.of("must not be blank");
+        }
+        if (trimmed.codePointCount(0, trimmed.length()) > MAX_NAME) {
+            return Optional.of("must be at most " + MAX_NAME + " characters after trimming");
+        }
+        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+            return Optional.of("must not contain control characters");
+        }
+        if (trimmed.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            // JSON can escape half a surrogate pair; PostgreSQL cannot store it
+            return Optional.of("must be valid Unicode text (an unpaired surrogate)");
+        }
+        return Optional.empty();
     }
 
     static int validationScenarios(SessionRequest request) {

@@ -80,6 +80,7 @@ public class SessionService {
                 var config = config(request, view.matrixKey(), riskLimits, deals, null);
                 return start(
                         config,
+                        SessionRules.name(request),
                         idempotencyKey,
                         tx -> matrices.lockState(tx, view.matrixKey())
                                 .map(state -> state.orElseThrow(() -> unknownMatrix(view.matrixKey()))));
@@ -93,8 +94,21 @@ public class SessionService {
         var generationRequest = SessionRules.generation(request);
         return generation.plan(generationRequest, scope).chain(planned -> {
             var config = config(request, planned.key().hex(), riskLimits, deals, generationRequest);
-            return start(config, idempotencyKey, tx -> generation.ensure(tx, planned, request.fundId()));
+            return start(
+                    config,
+                    SessionRules.name(request),
+                    idempotencyKey,
+                    tx -> generation.ensure(tx, planned, request.fundId()));
         });
+    }
+
+    /**
+     * A page of a fund's sessions, newest first (DESIGN 16). The fund is one the token holds (another is a 404 naming
+     * only the id sent, as when creating); without one, the token's first fund.
+     */
+    public Uni<SessionPage> list(SessionListQuery query, FundScope scope) {
+        UUID fund = scope.owner(query.fundId().orElse(null));
+        return repository.page(fund, query.after(), query.limit() + 1).map(rows -> SessionPage.of(rows, query.limit()));
     }
 
     public Uni<SessionStatusView> status(UUID id, FundScope scope) {
@@ -150,15 +164,25 @@ public class SessionService {
 
     private Uni<Requested> start(
             SessionConfig config,
+            Optional<String> name,
             Optional<String> idempotencyKey,
             java.util.function.Function<SqlConnection, Uni<MatrixState>> matrix) {
         JsonObject frozen = json.object(config);
-        String hash = idempotencyKey.map(k -> hash(frozen)).orElse(null);
+        String hash = idempotencyKey.map(k -> hash(frozen, name)).orElse(null);
         return pool.withTransaction(tx -> matrix.apply(tx).chain(state -> {
                     SessionStatus status =
                             state.complete() ? SessionStatus.OPTIMIZING : SessionStatus.MATRIX_GENERATING;
                     return repository
-                            .insert(tx, config.fundId(), state.id(), frozen, status, idempotencyKey.orElse(null), hash)
+                            .insert(
+                                    tx,
+                                    new SessionRepository.NewSession(
+                                            config.fundId(),
+                                            state.id(),
+                                            frozen,
+                                            name.orElse(null),
+                                            status,
+                                            idempotencyKey.orElse(null),
+                                            hash))
                             .chain(inserted -> {
                                 if (inserted.isEmpty()) {
                                     // roll back whatever this request wrote: the replay answer comes after
@@ -212,8 +236,13 @@ public class SessionService {
                 FundTermsRequest.normalized(request.fundTerms()));
     }
 
-    private String hash(JsonObject frozen) {
-        String canonical = CanonicalJson.write(json.read(frozen, java.util.Map.class));
+    /**
+     * The request's fingerprint for Idempotency-Key replays: the frozen config, with the trimmed name beside it when
+     * there is one, so a request without a name hashes as it did before names existed.
+     */
+    private String hash(JsonObject frozen, Optional<String> name) {
+        JsonObject hashed = name.map(n -> frozen.copy().put("name", n)).orElse(frozen);
+        String canonical = CanonicalJson.write(json.read(hashed, java.util.Map.class));
         return HexFormat.of().formatHex(MatrixKey.sha256(canonical.getBytes(StandardCharsets.UTF_8)));
     }
 

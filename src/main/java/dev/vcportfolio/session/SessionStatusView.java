@@ -7,11 +7,13 @@ import java.util.UUID;
 /**
  * Where a session is. Timestamps of steps not reached are null.
  *
+ * @param name the name the request gave, trimmed; null when it gave none
  * @param errorReason why a FAILED session failed
  */
 @RegisterForReflection
 public record SessionStatusView(
         UUID sessionId,
+        String name,
         String status,
         Progress progress,
         String matrixKey,
@@ -34,6 +36,7 @@ public record SessionStatusView(
     static SessionStatusView of(SessionRow row) {
         return new SessionStatusView(
                 row.id(),
+                row.name().orElse(null),
                 row.status().name(),
                 new Progress(row.status().step(), row.status().percent(row.generationProgress())),
                 row.matrixKey(),

@@ -50,6 +50,44 @@ final class SessionFixtures {
                 .path("matrixKey");
     }
 
+    /** A two-bucket, six-scenario matrix of the fund, small enough that its sessions finish in moments; its key. */
+    static String smallMatrix(UUID fund) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "fundId",
+                        fund.toString(),
+                        "buckets",
+                        List.of(
+                                Map.of("sector", "A", "stage", "Seed", "initialCheck", 1_000_000, "reserveRatio", 1),
+                                Map.of(
+                                        "sector",
+                                        "B",
+                                        "stage",
+                                        "SeriesA",
+                                        "initialCheck",
+                                        1_000_000,
+                                        "reserveRatio",
+                                        1)),
+                        "moic",
+                        List.of(List.of(0.0, 0.5, 1.0, 3.0, 8.0, 0.2), List.of(1.0, 1.2, 0.8, 1.5, 2.0, 0.9))))
+                .post("/api/matrices")
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(200)))
+                .extract()
+                .path("matrixKey");
+    }
+
+    /** A named session of the fund on a stored matrix; its id. */
+    static String startedNamed(UUID fund, String matrixKey, String name) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("fundId", fund.toString());
+        body.put("name", name);
+        body.put("fundSize", 10_000_000);
+        body.put("matrixKey", matrixKey);
+        body.put("validationScenarios", 100);
+        return started(body);
+    }
+
     static Map<String, Object> onMatrix(String matrixKey, Map<String, Object> constraints) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("fundId", FUND.toString());

@@ -122,6 +122,10 @@ class AccessControlTest {
                                 o -> json().body(session(o.matrixKey(), FUND)).post("/api/optimization/request"),
                                 List.of(202)),
                         new Endpoint(
+                                "GET /api/optimization/sessions?fundId=",
+                                o -> req().queryParam("fundId", FUND.toString()).get("/api/optimization/sessions"),
+                                List.of(200)),
+                        new Endpoint(
                                 "GET /api/optimization/status/{id}",
                                 o -> req().get("/api/optimization/status/" + o.session()),
                                 List.of(200)),
