@@ -16,7 +16,8 @@ final class ReportFixtures {
     private ReportFixtures() {}
 
     /**
-     * Three buckets, two of them {@code SaaS|Seed} reserve options, 500 scenarios, a loss limit of 0.6 and a 0.7 cap.
+     * Three buckets, two of them {@code SaaS|Seed} reserve options, 500 scenarios, a loss limit of 0.6, a 0.7 cap and
+     * a winners floor that must be relaxed.
      *
      * @param secondSector the sector of the third bucket
      */
@@ -66,7 +67,8 @@ final class ReportFixtures {
                         0.08,
                         "catchUp",
                         1));
-        body.put("constraints", Map.of("maxLossProbability", 0.6, "bucketMaxWeight", 0.7));
+        // no allocation expects 50 winners among some 70 deals: the floor is relaxed, and the report shows the log
+        body.put("constraints", Map.of("maxLossProbability", 0.6, "bucketMaxWeight", 0.7, "minExpectedWinners", 50));
         return body;
     }
 

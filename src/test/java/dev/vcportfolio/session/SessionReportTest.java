@@ -56,6 +56,15 @@ class SessionReportTest {
         assertThat(result.getJsonObject("fundMetrics")).isNotNull();
         assertThat(html).contains("J-curve", "industry-benchmark-v3", SessionFixtures.FUND.toString(), id);
         assertThat(html).contains(ReportFormat.multiple(result.getDouble("expectedMoic")));
+        // with the relaxation of the winners floor, its proof status and its sentence
+        assertThat(result.getJsonArray("relaxationLog")).isNotEmpty();
+        assertThat(html).contains("<th>Least move proven</th>", "Proven bound</th>");
+        for (Object entry : result.getJsonArray("relaxationLog")) {
+            JsonObject step = (JsonObject) entry;
+            assertThat(html)
+                    .contains("<td class=\"num\">" + ReportFormat.number(step.getDouble("newValue")) + "</td>")
+                    .contains(ReportHtml.escape(step.getString("message")));
+        }
         for (Object row : result.getJsonArray("allocation")) {
             JsonObject allocation = (JsonObject) row;
             String key = ReportHtml.escape(allocation.getString("bucketKey"));
