@@ -88,7 +88,7 @@ public class GenerationService {
      * (v2's sourced chain and dynamics, with an exit multiple of the last post-money fitted to realized deal multiples),
      * v1's for the one-period model (its stored keys stay the same).
      */
-    static String defaultCalibration(SimModel model) {
+    public static String defaultCalibration(SimModel model) {
         return switch (model) {
             case round_by_round_v1 -> CalibrationView.BENCHMARK_V3_VERSION;
             case three_component_v1 -> CalibrationView.BENCHMARK_VERSION;

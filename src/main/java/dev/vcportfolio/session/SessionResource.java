@@ -35,10 +35,12 @@ public class SessionResource {
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7e]{1,200}$");
 
     private final SessionService service;
+    private final SessionReportService reports;
     private final Caller caller;
 
-    SessionResource(SessionService service, Caller caller) {
+    SessionResource(SessionService service, SessionReportService reports, Caller caller) {
         this.service = service;
+        this.reports = reports;
         this.caller = caller;
     }
 
@@ -126,6 +128,25 @@ public class SessionResource {
     @APIResponse(responseCode = "409", description = "Not COMPLETED (yet); a FAILED session gives its reason")
     public Uni<SessionResultView> result(@PathParam("id") String id) {
         return service.result(sessionId(id), caller.funds());
+    }
+
+    @GET
+    @Path("/result/{id}/report")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(
+            operationId = "getOptimizationReport",
+            summary = "A completed session's investment-committee report",
+            description = "One self-contained, printable HTML document (inline style and SVG charts, no scripts, no"
+                    + " external references): assumptions and calibration, allocation, MOIC distribution, LP view"
+                    + " and J-curve, limits and relaxations, validation, solver account.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such session, or another fund's")
+    @APIResponse(responseCode = "409", description = "Not COMPLETED (yet); a FAILED session gives its reason")
+    public Uni<String> report(@PathParam("id") String id) {
+        return reports.report(sessionId(id), caller.funds());
     }
 
     @POST

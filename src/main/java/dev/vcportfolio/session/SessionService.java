@@ -117,8 +117,13 @@ public class SessionService {
 
     /** The answer of a COMPLETED session; 409 before that, with the reason for a FAILED one. */
     public Uni<SessionResultView> result(UUID id, FundScope scope) {
+        return completed(id, scope).map(results::view);
+    }
+
+    /** A COMPLETED session of one of the caller's funds, as stored: what the result and its report read. */
+    Uni<SessionRow> completed(UUID id, FundScope scope) {
         return found(id, scope).map(row -> switch (row.status()) {
-            case COMPLETED -> results.view(row);
+            case COMPLETED -> row;
             case FAILED ->
                 throw new DomainException.Conflict(
                         "session " + id + " FAILED: " + row.errorReason().orElse("no reason recorded"));

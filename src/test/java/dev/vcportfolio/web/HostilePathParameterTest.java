@@ -36,6 +36,7 @@ class HostilePathParameterTest {
         List<Endpoint> endpoints = List.of(
                 new Endpoint("GET", "/api/optimization/status/{}", "application/json"),
                 new Endpoint("GET", "/api/optimization/result/{}", "application/json"),
+                new Endpoint("GET", "/api/optimization/result/{}/report", "text/html"),
                 new Endpoint("POST", "/api/optimization/{}/cancel", "application/json"),
                 new Endpoint("GET", "/api/matrices/{}", "application/json"),
                 new Endpoint("GET", "/api/matrices/{}/moic", "application/json"),
