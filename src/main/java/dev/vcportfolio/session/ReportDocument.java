@@ -88,8 +88,12 @@ final class ReportDocument {
 
     private static void title(ReportHtml html, ReportInput input) {
         SessionResultView result = input.result();
-        html.heading(1, TITLE).element("p", "subtitle", "Optimization session " + result.sessionId());
+        String subtitle = result.name() == null
+                ? "Optimization session " + result.sessionId()
+                : result.name() + " \u2013 optimization session " + result.sessionId();
+        html.heading(1, TITLE).element("p", "subtitle", subtitle);
         html.facts(List.of(
+                List.of("Plan", result.name() == null ? "(unnamed)" : result.name()),
                 List.of("Session", result.sessionId().toString()),
                 List.of("Fund", input.fundId().toString()),
                 List.of("Created", dateTime(input.createdAt())),

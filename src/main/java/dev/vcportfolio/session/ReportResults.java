@@ -37,19 +37,26 @@ final class ReportResults {
         for (AllocationRow row : result.allocation()) {
             rows.add(List.of(
                     Cell.text(row.bucketKey()),
-                    Cell.figure(weight(row.weight())),
+                    Cell.figure(count(row.dealCount())),
                     Cell.figure(money(row.dollars())),
-                    Cell.figure(count(row.dealCount()))));
+                    Cell.figure(weight(row.weight()))));
             weights += row.weight();
             dollars += row.dollars();
             deals += row.dealCount();
         }
+        if (result.uninvested().dollars() > 0) {
+            rows.add(List.of(
+                    Cell.text("Uninvested (no further whole deal fits)"),
+                    Cell.figure(""),
+                    Cell.figure(money(result.uninvested().dollars())),
+                    Cell.figure(weight(result.uninvested().weight()))));
+        }
         rows.add(List.of(
-                new Cell("Total", "total"),
-                new Cell(weight(weights), "num total"),
+                new Cell("Total invested", "total"),
+                new Cell(count(deals), "num total"),
                 new Cell(money(dollars), "num total"),
-                new Cell(count(deals), "num total")));
-        html.table("allocation", List.of("Bucket", "Weight", "Amount", "Deals"), rows);
+                new Cell(weight(weights), "num total")));
+        html.table("allocation", List.of("Bucket", "Deals", "Amount", "Weight"), rows);
         html.paragraph("Expected MOIC " + multiple(result.expectedMoic())
                 + " per allocated dollar, in sample (reserve never called counts as returned at 1\u00d7).");
     }

@@ -57,13 +57,13 @@ class SessionReportPdfTest {
         assertThat(lines(text))
                 .anySatisfy(line ->
                         assertThat(line).contains("Maximum loss probability").contains(ReportFormat.percent(0.6)));
-        // and each allocation row whole on one line: bucket, weight, amount and deals side by side
+        // and each allocation row whole on one line: bucket, deals, amount and weight side by side
         for (Object row : result.getJsonArray("allocation")) {
             JsonObject r = (JsonObject) row;
             Pattern whole = Pattern.compile(Pattern.quote(r.getString("bucketKey")) + "\\s+"
-                    + Pattern.quote(ReportFormat.weight(r.getDouble("weight"))) + "\\s+"
+                    + Pattern.quote(ReportFormat.count(r.getLong("dealCount"))) + "\\s+"
                     + Pattern.quote(ReportFormat.money(r.getDouble("dollars"))) + "\\s+"
-                    + Pattern.quote(ReportFormat.count(r.getLong("dealCount"))));
+                    + Pattern.quote(ReportFormat.weight(r.getDouble("weight"))));
             assertThat(lines(text))
                     .as("allocation row %s", r)
                     .anyMatch(line -> whole.matcher(line).find());

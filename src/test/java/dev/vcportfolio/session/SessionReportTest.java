@@ -70,8 +70,9 @@ class SessionReportTest {
             String key = ReportHtml.escape(allocation.getString("bucketKey"));
             assertThat(html)
                     .contains("<td>" + key + "</td>\n<td class=\"num\">"
-                            + ReportFormat.weight(allocation.getDouble("weight")) + "</td>\n<td class=\"num\">"
-                            + ReportFormat.money(allocation.getDouble("dollars")) + "</td>");
+                            + ReportFormat.count(allocation.getLong("dealCount")) + "</td>\n<td class=\"num\">"
+                            + ReportFormat.money(allocation.getDouble("dollars")) + "</td>\n<td class=\"num\">"
+                            + ReportFormat.weight(allocation.getDouble("weight")) + "</td>");
         }
     }
 
