@@ -3,14 +3,18 @@ package dev.vcportfolio.session;
 import dev.vcportfolio.core.optimize.Budget;
 import dev.vcportfolio.core.optimize.ConstraintCheck;
 import dev.vcportfolio.core.optimize.OptimizationOutcome;
+import dev.vcportfolio.core.optimize.OptimizationRequest;
 import dev.vcportfolio.core.optimize.OptimizationResult;
+import dev.vcportfolio.core.optimize.Sensitivity;
 import dev.vcportfolio.core.optimize.SolveStats;
+import dev.vcportfolio.core.optimize.SolverSettings;
 import dev.vcportfolio.matrix.FundFlowsSource;
 import dev.vcportfolio.matrix.MatrixService;
 import dev.vcportfolio.optimize.LimitsRules;
 import dev.vcportfolio.optimize.OptimizationInputs;
 import dev.vcportfolio.optimize.OptimizerEngine;
 import dev.vcportfolio.optimize.ResultRows;
+import dev.vcportfolio.optimize.SensitivityRow;
 import dev.vcportfolio.outbox.ClaimedJob;
 import dev.vcportfolio.outbox.JobEffect;
 import dev.vcportfolio.outbox.JobHandler;
@@ -22,6 +26,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -85,16 +92,15 @@ class OptimizationJobHandler implements JobHandler {
             return flows.timeline(config.matrixKey())
                     .chain(timeline -> matrices.optimizationInput(config.matrixKey())
                             .chain(input -> Uni.createFrom()
-                                    .item(() -> engine.optimizer()
-                                            .optimize(
-                                                    OptimizationInputs.request(
-                                                            input,
-                                                            SessionRules.investableCapital(config, timeline),
-                                                            limits,
-                                                            deals),
-                                                    settings))
+                                    .item(() -> optimized(
+                                            OptimizationInputs.request(
+                                                    input,
+                                                    SessionRules.investableCapital(config, timeline),
+                                                    limits,
+                                                    deals),
+                                            settings))
                                     .runSubscriptionOn(compute.executor())))
-                    .map(outcome -> effect(id, outcome));
+                    .map(optimized -> effect(id, optimized));
         });
     }
 
@@ -109,27 +115,46 @@ class OptimizationJobHandler implements JobHandler {
                 .replaceWithVoid();
     }
 
-    private JobEffect effect(UUID id, OptimizationOutcome outcome) {
-        return switch (outcome) {
+    /** The answer and what each limit in force costs: one request, one budget for both. */
+    private record Optimized(OptimizationOutcome outcome, List<Sensitivity.Row> sensitivity) {}
+
+    private Optimized optimized(OptimizationRequest request, SolverSettings settings) {
+        var optimizer = engine.optimizer();
+        var outcome = optimizer.optimize(request, settings);
+        if (!(outcome instanceof OptimizationOutcome.Solved(var result)) || !result.verified()) {
+            return new Optimized(outcome, List.of());
+        }
+        var spent = result.budget();
+        long nodes = spent.steps().stream().mapToLong(Budget.Step::nodes).sum();
+        var left = Budget.start(
+                InstantSource.system(),
+                Duration.ofMillis(Math.max(0, spent.limitMillis() - spent.spentMillis())),
+                Math.max(0, spent.nodeLimit() - nodes));
+        return new Optimized(outcome, Sensitivity.of(optimizer, request, result, settings, left));
+    }
+
+    private JobEffect effect(UUID id, Optimized optimized) {
+        return switch (optimized.outcome()) {
             case OptimizationOutcome.Solved solved
             when !solved.result().verified() ->
                 fail(
                         id,
                         "the solver's allocation failed verification against the matrix: " + violated(solved.result()));
-            case OptimizationOutcome.Solved solved -> store(id, solved.result());
+            case OptimizationOutcome.Solved solved -> store(id, solved.result(), optimized.sensitivity());
             case OptimizationOutcome.Infeasible infeasible -> fail(id, "infeasible: " + infeasible.reason());
             case OptimizationOutcome.Unsolved unsolved -> fail(id, "unsolved: " + unsolved.reason());
         };
     }
 
-    private JobEffect store(UUID id, OptimizationResult result) {
+    private JobEffect store(UUID id, OptimizationResult result, List<Sensitivity.Row> sensitivity) {
         var stored = new SessionRepository.StoredOptimization(
                 json.array(ResultRows.allocation(result.allocation())),
                 json.object(metadata(result)),
                 json.array(ResultRows.constraints(result.constraints())),
                 json.array(ResultRows.relaxation(result.relaxation())),
                 result.pass1EStar(),
-                result.primaryLockEpsilon());
+                result.primaryLockEpsilon(),
+                json.array(SensitivityRow.of(sensitivity)));
         return transaction -> repository
                 .storeOptimization(transaction, id, stored)
                 .chain(moved -> moved

@@ -22,7 +22,7 @@ class SessionRepository {
     private static final String SELECT = """
             SELECT s.id, s.fund_id, s.name, s.status, m.matrix_key, m.generation_progress, s.optimization_config,
                    s.error_reason, s.allocation, s.solver_metadata, s.constraint_report, s.relaxation_log,
-                   s.validation_metrics, s.fund_metrics, s.pass1_e_star, s.primary_lock_epsilon, s.created_at, s.matrix_started_at,
+                   s.validation_metrics, s.fund_metrics, s.sensitivity, s.pass1_e_star, s.primary_lock_epsilon, s.created_at, s.matrix_started_at,
                    s.optimization_started_at, s.validation_started_at, s.completed_at, s.updated_at
             FROM optimization_sessions s
             LEFT JOIN scenario_matrices m ON m.id = s.matrix_id
@@ -142,7 +142,7 @@ class SessionRepository {
                         UPDATE optimization_sessions
                         SET status = 'VALIDATING', validation_started_at = now(), allocation = $2,
                             solver_metadata = $3, constraint_report = $4, relaxation_log = $5, pass1_e_star = $6,
-                            primary_lock_epsilon = $7
+                            primary_lock_epsilon = $7, sensitivity = $8
                         WHERE id = $1 AND status = 'OPTIMIZING'""")
                 .execute(Tuple.from(List.of(
                         id,
@@ -151,7 +151,8 @@ class SessionRepository {
                         stored.constraintReport(),
                         stored.relaxationLog(),
                         stored.pass1EStar(),
-                        stored.primaryLockEpsilon())))
+                        stored.primaryLockEpsilon(),
+                        stored.sensitivity())))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -208,6 +209,7 @@ class SessionRepository {
                 row.getJson("relaxation_log"),
                 row.getJson("validation_metrics"),
                 row.getJson("fund_metrics"),
+                row.getJson("sensitivity"),
                 row.getDouble("pass1_e_star"),
                 row.getDouble("primary_lock_epsilon"),
                 row.getOffsetDateTime("created_at"),
@@ -268,5 +270,6 @@ class SessionRepository {
             JsonArray constraintReport,
             JsonArray relaxationLog,
             double pass1EStar,
-            double primaryLockEpsilon) {}
+            double primaryLockEpsilon,
+            JsonArray sensitivity) {}
 }

@@ -5,6 +5,7 @@ import dev.vcportfolio.optimize.ConstraintRow;
 import dev.vcportfolio.optimize.FundMetricsView;
 import dev.vcportfolio.optimize.RelaxationEntry;
 import dev.vcportfolio.optimize.RiskMetrics;
+import dev.vcportfolio.optimize.SensitivityRow;
 import dev.vcportfolio.optimize.Uninvested;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.UUID;
  * @param riskMetrics in-sample risk
  * @param pass1EStar pass 1's optimum, bit-exact
  * @param uninvested what the deals leave of the capital (whole deals); zero for free shares
+ * @param sensitivity per limit in force, what loosening it by a stated step buys (DESIGN 16); empty for sessions
+ *     stored before it existed
  * @param fundMetrics in sample: the allocation as the LPs see it, net of fees and carry (DESIGN 14); null for
  *     matrices without cash flows (one-period model, uploaded)
  */
@@ -34,6 +37,7 @@ public record SessionResultView(
         RiskMetrics riskMetrics,
         List<ConstraintRow> constraintReport,
         List<RelaxationEntry> relaxationLog,
+        List<SensitivityRow> sensitivity,
         SolverMetadata solverMetadata,
         double pass1EStar,
         double primaryLockEpsilon,

@@ -6,6 +6,7 @@ import dev.vcportfolio.optimize.ConstraintRow;
 import dev.vcportfolio.optimize.FundMetricsView;
 import dev.vcportfolio.optimize.RelaxationEntry;
 import dev.vcportfolio.optimize.RiskMetrics;
+import dev.vcportfolio.optimize.SensitivityRow;
 import dev.vcportfolio.optimize.Uninvested;
 import dev.vcportfolio.platform.json.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ class SessionResults {
     private static final TypeReference<List<AllocationRow>> ALLOCATION = new TypeReference<>() {};
     private static final TypeReference<List<ConstraintRow>> REPORT = new TypeReference<>() {};
     private static final TypeReference<List<RelaxationEntry>> LOG = new TypeReference<>() {};
+    private static final TypeReference<List<SensitivityRow>> SENSITIVITY = new TypeReference<>() {};
 
     private final JsonColumns json;
 
@@ -47,6 +49,7 @@ class SessionResults {
                         achieved(report, "expectedWinners")),
                 report,
                 json.read(row.relaxationLog(), LOG),
+                row.sensitivity() == null ? List.of() : json.read(row.sensitivity(), SENSITIVITY),
                 solver,
                 row.pass1EStar(),
                 row.primaryLockEpsilon(),

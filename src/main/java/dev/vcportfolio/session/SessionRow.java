@@ -24,6 +24,7 @@ record SessionRow(
         Object relaxationLog,
         Object validationMetrics,
         Object fundMetrics,
+        Object sensitivity,
         Double pass1EStar,
         Double primaryLockEpsilon,
         OffsetDateTime createdAt,

@@ -62,6 +62,22 @@ class SessionTruthCasesTest {
         assertThat(budget.getLong("spentMillis")).isBetween(0L, 66_000L);
         assertThat(budget.getJsonArray("steps").stream().map(s -> ((JsonObject) s).getString("step")))
                 .containsExactly("pass 1", "pass 2");
+
+        // and what the cap costs: at 0.55 A holds 27 deals of 0.02 and B 23, E[M] 2.54, as a re-solve by the test says
+        JsonObject looser = completed(started(exact(onMatrix(key, Map.of("bucketMaxWeight", 0.55)))));
+        assertThat(looser.getDouble("pass1EStar")).isCloseTo(2.54, within(1e-9));
+        assertThat(result.getJsonArray("sensitivity")).hasSize(1);
+        JsonObject cap = result.getJsonArray("sensitivity").getJsonObject(0);
+        assertThat(cap.getString("constraint")).isEqualTo("bucketCap");
+        assertThat(cap.getDouble("from")).isEqualTo(0.5);
+        assertThat(cap.getDouble("to")).isEqualTo(0.55);
+        assertThat(cap.getDouble("step")).isEqualTo(0.05);
+        assertThat(cap.getBoolean("proven")).isTrue();
+        assertThat(cap.getDouble("expectedMultiple")).isCloseTo(looser.getDouble("pass1EStar"), within(1e-9));
+        assertThat(cap.getDouble("expectedMultipleGain"))
+                .isCloseTo(looser.getDouble("pass1EStar") - result.getDouble("pass1EStar"), within(1e-9));
+        assertThat(looser.getJsonArray("sensitivity").getJsonObject(0).getDouble("to"))
+                .isEqualTo(0.6);
     }
 
     @Test

@@ -85,6 +85,13 @@ class WholeDealsTest {
         return org.assertj.core.data.Offset.offset(value);
     }
 
+    /** Any number of fixture rows with deals of 2M in a 50M fund (0.04 of it each), whole deals. */
+    static OptimizationRequest wholeDealsOf(double[][] values, RiskLimits limits) {
+        var plain = Fixtures.request(values, limits);
+        return new OptimizationRequest(
+                plain.matrix(), plain.buckets(), 50_000_000, plain.winProbabilities(), limits, DealRules.whole(0));
+    }
+
     /** The fixture's matrix with the deal sizes above and whole deals. */
     static OptimizationRequest wholeDeals(double[][] values, RiskLimits limits, int least) {
         var plain = Fixtures.request(values, limits);
