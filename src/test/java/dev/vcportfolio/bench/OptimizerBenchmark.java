@@ -1,6 +1,7 @@
 package dev.vcportfolio.bench;
 
 import dev.vcportfolio.core.optimize.Backend;
+import dev.vcportfolio.core.optimize.DealRules;
 import dev.vcportfolio.core.optimize.ModelOptions;
 import dev.vcportfolio.core.optimize.OptimizationOutcome;
 import dev.vcportfolio.core.optimize.OptimizationRequest;
@@ -40,7 +41,9 @@ import java.util.concurrent.Executors;
  *
  * <p>{@code bench/run OptimizerBenchmark [--quick] [--limit=SECONDS] [--backend=SCIP|CBC] [--sizes=20x250,40x1000]
  * [--binding-loss-only] [--binding-only] [--gap=1e-4] [--nodes=N] [--no-textbook] [--legacy]
- * [--options=TUNED|NO_HEURISTIC|NO_FLOOR|NO_MIXING|NO_LADDER|OLD] [--derive-cvar]}; --quick runs (20,250) only; --binding-loss-only
+ * [--options=TUNED|NO_HEURISTIC|NO_FLOOR|NO_MIXING|NO_LADDER|OLD] [--derive-cvar] [--whole-deals]}; --quick runs
+ * (20,250) only; --whole-deals puts the same tuned pass 1 in whole deals in the second column (the ratio is its time
+ * over the continuous one's); --binding-loss-only
  * runs the binding loss limit without CVaR, --binding-only with and without a binding CVaR; --gap is the relative gap
  * the timed solves stop at (1e-3 measures the time to the issue's (40,1000) target); --nodes limits the timed solves'
  * nodes (1: heuristic, presolve and root only); --legacy adds the old loss-binding rows (70 % of p0, whether or not
@@ -55,6 +58,9 @@ public final class OptimizerBenchmark {
     private final SolverSettings base;
     private final ModelOptions tunedOptions;
     private final boolean textbookToo;
+
+    /** The second column times the same tuned pass 1 in whole deals instead of the textbook model. */
+    private final boolean wholeDeals;
 
     /**
      * Settings the limits are derived with: the optimizing model (no proof ladder), as in every earlier run, so a
@@ -80,8 +86,10 @@ public final class OptimizerBenchmark {
 
     private final boolean derived;
 
-    private OptimizerBenchmark(SolverSettings base, ModelOptions tunedOptions, boolean textbookToo, boolean derived) {
+    private OptimizerBenchmark(
+            SolverSettings base, ModelOptions tunedOptions, boolean textbookToo, boolean derived, boolean wholeDeals) {
         this.base = base;
+        this.wholeDeals = wholeDeals;
         this.derived = derived;
         this.derive = base.withOptions(ModelOptions.TUNED.withProofLadder(false));
         this.tunedOptions = tunedOptions;
@@ -141,8 +149,10 @@ public final class OptimizerBenchmark {
                 .withTimeLimit(Duration.ofSeconds(limit))
                 .withNodeLimit(nodes)
                 .withRelativeGap(gap);
+        boolean whole = flags.contains("--whole-deals");
+        // Pinned limits are the continuous model's; whole deals derive their own binding (and feasible) limits.
         var bench = new OptimizerBenchmark(
-                base, options, !flags.contains("--no-textbook"), flags.contains("--derive-cvar"));
+                base, options, !flags.contains("--no-textbook"), flags.contains("--derive-cvar") || whole, whole);
         System.out.printf(
                 "backend=%s limit=%ds gap=%.0e options=%s load average at start: %s%n",
                 backend, limit, gap, options, loadAverage());
@@ -156,8 +166,9 @@ public final class OptimizerBenchmark {
                     flags.contains("--legacy")));
         }
         System.out.printf("%nload average at end: %s%n", loadAverage());
-        System.out.println(
-                "| B | S | loss | CVaR | tuned s (MILP s) | tuned status (gap, nodes) | textbook s | textbook status (gap, nodes) | ratio |");
+        String second = whole ? "whole deals" : "textbook";
+        System.out.println("| B | S | loss | CVaR | tuned s (MILP s) | tuned status (gap, nodes) | " + second + " s | "
+                + second + " status (gap, nodes) | ratio |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         System.exit(0);
@@ -166,7 +177,7 @@ public final class OptimizerBenchmark {
     private List<String> size(int buckets, int scenarios, boolean lossOnly, boolean bindingOnly, boolean legacy) {
         var rows = new ArrayList<String>();
         var free = RiskLimits.none().withBucketMaxWeight(Math.max(0.05, 3.0 / buckets));
-        var probe = SyntheticPortfolio.request(buckets, scenarios, 42, free);
+        var probe = instance(buckets, scenarios, 42, free);
         var unconstrained = measures(solved(optimizer.optimize(probe, derive)).orElseThrow(), probe);
         int p0 = (int) Math.round(unconstrained.lossProbability() * scenarios);
         int seventy = (int) Math.floor(0.7 * p0);
@@ -176,7 +187,7 @@ public final class OptimizerBenchmark {
                         seventy / (double) scenarios,
                         p0 / (double) scenarios,
                         1.0 / scenarios,
-                        v -> SyntheticPortfolio.request(buckets, scenarios, 42, free.withMaxLossProbability(v))));
+                        v -> instance(buckets, scenarios, 42, free.withMaxLossProbability(v))));
         int binding = derived
                 ? (least <= seventy ? seventy : (least + p0 + 1) / 2)
                 : PINNED_LOSS.getOrDefault(buckets, least <= seventy ? seventy : (least + p0 + 1) / 2);
@@ -187,7 +198,7 @@ public final class OptimizerBenchmark {
         for (boolean bindingLoss : lossOnly || bindingOnly ? new boolean[] {true} : new boolean[] {false, true}) {
             var lossLimits = bindingLoss ? free.withMaxLossProbability((double) binding / scenarios) : free;
             String lossLabel = bindingLoss ? "binding " + binding + "/" + scenarios : "loose";
-            var noCvar = SyntheticPortfolio.request(buckets, scenarios, 42, lossLimits);
+            var noCvar = instance(buckets, scenarios, 42, lossLimits);
             rows.add(row(buckets, scenarios, lossLabel, "off", noCvar));
             if (lossOnly) {
                 continue;
@@ -201,26 +212,31 @@ public final class OptimizerBenchmark {
                 continue;
             }
             double high = measures(optimum.get(), probe).cvar();
-            double low = leastFeasible(
-                    0,
-                    high,
-                    1e-3,
-                    v -> SyntheticPortfolio.request(buckets, scenarios, 42, lossLimits.withCvar(0.95, v)));
+            double low =
+                    leastFeasible(0, high, 1e-3, v -> instance(buckets, scenarios, 42, lossLimits.withCvar(0.95, v)));
             double cvar = derived
                     ? (low + high) / 2
                     : PINNED_CVAR.getOrDefault(buckets + "x" + bindingLoss, (low + high) / 2);
             System.out.printf(
                     "(%d,%d) loss %s: CVaR of the optimum %.4f, least CVaR with an allocation found %.4f, limit %.4f%n",
                     buckets, scenarios, lossLabel, high, low, cvar);
-            var request = SyntheticPortfolio.request(buckets, scenarios, 42, lossLimits.withCvar(0.95, cvar));
+            var request = instance(buckets, scenarios, 42, lossLimits.withCvar(0.95, cvar));
             rows.add(row(buckets, scenarios, lossLabel, String.format("binding %.4f", cvar), request));
         }
         if (legacy && seventy != binding) {
-            var request = SyntheticPortfolio.request(
-                    buckets, scenarios, 42, free.withMaxLossProbability((double) seventy / scenarios));
+            var request = instance(buckets, scenarios, 42, free.withMaxLossProbability((double) seventy / scenarios));
             rows.add(row(buckets, scenarios, "70% of p0: " + seventy + "/" + scenarios, "off", request));
         }
         return rows;
+    }
+
+    /**
+     * The seeded instance; with --whole-deals in whole deals, so the binding limits are derived (not pinned) for the
+     * model that is compared, and the first column times the same instance with free shares.
+     */
+    private OptimizationRequest instance(int buckets, int scenarios, long seed, RiskLimits limits) {
+        var request = SyntheticPortfolio.request(buckets, scenarios, seed, limits);
+        return wholeDeals ? request.withDeals(DealRules.whole(0)) : request;
     }
 
     /**
@@ -248,11 +264,14 @@ public final class OptimizerBenchmark {
 
     private String row(int buckets, int scenarios, String loss, String cvar, OptimizationRequest request) {
         var tunedSettings = base.withOptions(tunedOptions);
-        var textbookSettings = base.withOptions(ModelOptions.TEXTBOOK);
+        // With --whole-deals the second column is the same tuned pass 1 on the same instance, counting whole deals.
+        var textbookSettings = wholeDeals ? tunedSettings : base.withOptions(ModelOptions.TEXTBOOK);
+        var secondRequest = request;
         long[] tunedNanos = {0};
         long[] textbookNanos = {0};
-        var tuned = timed(request, tunedSettings, tunedNanos);
-        var textbook = textbookToo ? timed(request, textbookSettings, textbookNanos) : null;
+        var firstRequest = request.withDeals(DealRules.CONTINUOUS);
+        var tuned = timed(firstRequest, tunedSettings, tunedNanos);
+        var textbook = textbookToo || wholeDeals ? timed(secondRequest, textbookSettings, textbookNanos) : null;
         // Millisecond solves: a few runs are mostly JIT warm-up and cache noise (a sub-millisecond path is compiled
         // only after hundreds of calls), so each model repeats in a block of its own for half of one wall-clock
         // budget and keeps its best run. Alternating the two put SCIP's runs between the tuned path's: on 2026-12-06
@@ -261,9 +280,9 @@ public final class OptimizerBenchmark {
         String firstRuns = String.format(
                 "first runs %s / %s s", seconds(tunedNanos[0]), textbook == null ? "—" : seconds(textbookNanos[0]));
         if (tunedNanos[0] < FAST_NANOS && (textbook == null || textbookNanos[0] < FAST_NANOS)) {
-            repeat(request, tunedSettings, tunedNanos);
+            repeat(firstRequest, tunedSettings, tunedNanos);
             if (textbook != null) {
-                repeat(request, textbookSettings, textbookNanos);
+                repeat(secondRequest, textbookSettings, textbookNanos);
             }
         }
         String line = String.format(
@@ -278,7 +297,9 @@ public final class OptimizerBenchmark {
                 textbook == null ? "—" : seconds(textbookNanos[0]),
                 textbook == null ? "not run" : describe(textbook),
                 textbook == null ? "—" : ratio(tunedNanos[0], tuned, textbookNanos[0], textbook));
-        System.out.println(line + "   E* " + tuned.objective() + ", " + firstRuns + ", load " + loadAverage());
+        String secondE = textbook == null ? "" : " / " + textbook.objective();
+        System.out.println(
+                line + "   E* " + tuned.objective() + secondE + ", " + firstRuns + ", load " + loadAverage());
         return line;
     }
 

@@ -42,7 +42,7 @@ final class ConvexRanges {
         try {
             var w = new MPVariable[bucketCount];
             for (int b = 0; b < bucketCount; b++) {
-                w[b] = lp.makeNumVar(0, limits.bucketMaxWeight(), "w" + b);
+                w[b] = lp.makeNumVar(0, instance.grid().cap(b, limits.bucketMaxWeight()), "w" + b);
             }
             var sum = lp.makeConstraint(instance.grid().leastInvested(), 1, "budget");
             var cutoff = lp.makeConstraint(floor, Double.POSITIVE_INFINITY, "floor");

@@ -52,6 +52,14 @@ record DealGrid(double[] step, int least, double leastInvested) {
         return (int) Math.floor(Math.min(cap, 1) / step + COUNT_TOLERANCE);
     }
 
+    /**
+     * The most weight row {@code b} can take under {@code cap}: the cap itself for free shares, the whole deals that fit
+     * under it otherwise (a tighter bound that the LPs and ranges use too).
+     */
+    double cap(int b, double cap) {
+        return whole() ? Math.min(cap, most(step[b], cap) * step[b]) : cap;
+    }
+
     boolean whole() {
         return step.length > 0;
     }

@@ -3,17 +3,34 @@ package dev.vcportfolio.core.optimize;
 import java.util.Optional;
 
 /**
- * Turns an allocation the LPs found into whole deals: the best whole-deal allocation under which every scenario the
- * allocation keeps from losing still does not lose (its loss set fixed). With the flags fixed, the model is an integer
- * program in the deal counts alone, one per row, which SCIP settles in a few nodes; the node limit keeps it
- * deterministic.
+ * Turns an allocation the LPs found into whole deals: the best whole-deal allocation in its neighbourhood, where every
+ * scenario the allocation keeps well clear of losing still does not lose, and the few near the edge (and its losers)
+ * are the rounding's to decide within the loss budget. With most flags fixed the model is a small integer program in
+ * the deal counts, which SCIP settles in a few hundred nodes; the node limit keeps it deterministic.
  */
 final class DealRounding {
 
     /** Nodes a rounding may take: it is a start, not a proof. */
     static final long NODES = 500;
 
+    /**
+     * A scenario whose MOIC under the answer is below {@code 1 + NEAR} may change sides when the weights move onto the
+     * grid (rounding down to whole deals lowers every scenario's MOIC, by up to about the largest deal's step), so its
+     * flag is left to the rounding; every other keeps its side. The loss budget still holds.
+     */
+    static final double NEAR = 0.15;
+
     private DealRounding() {}
+
+    /** Per distinct scenario, whether its flag is left free: losing under the answer, or close to losing. */
+    private static boolean[] near(Instance instance, PrimalHeuristic.Answer answer) {
+        var scenarios = instance.scenarios();
+        boolean[] free = new boolean[scenarios.size()];
+        for (int j = 0; j < free.length; j++) {
+            free[j] = answer.losing()[j] || scenarios.moic(j, answer.weights()) < 1 + NEAR;
+        }
+        return free;
+    }
 
     /**
      * @param goal {@link Goal.MaxExpectedMoic} or {@link Goal.MinDeviation} (its floor kept)
@@ -41,7 +58,7 @@ final class DealRounding {
                 instance.grid());
         var options = ModelOptions.TUNED.withMixingRows(false).withObjectiveFloor(false);
         try (var model = MilpModel.build(at, options, Backend.SCIP, goal)) {
-            model.fixLosses(answer.losing());
+            model.fixSafe(near(instance, answer));
             var solved = MilpSolve.run(model, Backend.SCIP, budget.atMostNodes(NODES), 1e-9);
             if (!solved.stats().status().hasAnswer()) {
                 return Optional.empty();

@@ -58,7 +58,7 @@ final class HeuristicLp implements AutoCloseable {
         int bucketCount = instance.bucketCount();
         weights = new MPVariable[bucketCount];
         for (int b = 0; b < bucketCount; b++) {
-            weights[b] = lp.makeNumVar(0, limits.bucketMaxWeight(), "w" + b);
+            weights[b] = lp.makeNumVar(0, instance.grid().cap(b, limits.bucketMaxWeight()), "w" + b);
         }
         var budgetRow = lp.makeConstraint(instance.grid().leastInvested(), 1, "budget");
         for (var w : weights) {

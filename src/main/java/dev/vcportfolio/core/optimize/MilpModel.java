@@ -113,7 +113,7 @@ final class MilpModel implements AutoCloseable {
         int bucketCount = instance.bucketCount();
         double cap = frees(ConstraintKind.BUCKET_CAP) ? 1 : limits.bucketMaxWeight();
         for (int b = 0; b < bucketCount; b++) {
-            weights[b] = solver.makeNumVar(0, cap, "w" + b);
+            weights[b] = solver.makeNumVar(0, instance.grid().cap(b, cap), "w" + b);
         }
         if (instance.grid().whole()) {
             addDealRows(cap);
@@ -472,14 +472,13 @@ final class MilpModel implements AutoCloseable {
     }
 
     /**
-     * Fixes every loss flag: the scenarios in {@code losing} may lose, every other must not. What is left is an
-     * integer program in the deal counts alone (the rounding of a loss set, {@link DealRounding}).
+     * Keeps every scenario not marked {@code free} from losing (its flag fixed to 0); the marked ones stay the solver's
+     * to decide. With few marked, a small integer program in the deal counts (the rounding of {@link DealRounding}).
      */
-    void fixLosses(boolean[] losing) {
+    void fixSafe(boolean[] free) {
         for (int j = 0; j < lossFlags.length; j++) {
-            if (lossFlags[j] != null) {
-                double value = losing[j] ? 1 : 0;
-                lossFlags[j].setBounds(value, value);
+            if (lossFlags[j] != null && !free[j]) {
+                lossFlags[j].setBounds(0, 0);
             }
         }
     }

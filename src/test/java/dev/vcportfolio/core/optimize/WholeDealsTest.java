@@ -81,6 +81,51 @@ class WholeDealsTest {
         assertThat(second.allocation()).isEqualTo(first.allocation());
     }
 
+    @ParameterizedTest
+    @CsvSource({"1, 1.0", "3, 0.6"})
+    void a_loss_limit_no_deal_count_meets_is_relaxed_to_the_least_the_counts_reach(long seed, double cvar) {
+        // given a loss limit of 5 %: every count that can be bought loses in more scenarios than that
+        var limits = RiskLimits.none()
+                .withBucketMaxWeight(0.5)
+                .withMaxLossProbability(0.05)
+                .withCvar(0.9, cvar);
+        var request = wholeDeals(Fixtures.random(4, 20, seed), limits, 0);
+        double least = leastLossShare(request);
+
+        // when
+        var result = Fixtures.solved(Fixtures.OPTIMIZER.optimize(request, SolverSettings.defaults()));
+
+        // then the loss limit is raised exactly to the least share any deal counts reach, proven, and met
+        assertThat(least).isGreaterThan(0.05);
+        var loss = result.relaxation().stream()
+                .filter(step -> step.kind() == ConstraintKind.LOSS_PROBABILITY)
+                .findFirst()
+                .orElseThrow();
+        assertThat(loss.newValue()).isCloseTo(least, within(1e-6));
+        assertThat(loss.provenLeast()).isTrue();
+        assertThat(result.verified()).isTrue();
+        for (int b = 0; b < CHEQUES.length; b++) {
+            var row = result.allocation().get(b);
+            assertThat(row.weight()).isEqualTo(row.deals() * request.dealWeight(b));
+        }
+    }
+
+    /**
+     * The least loss share over every deal count (exhaustive), with the limits DESIGN 8 relaxes before the loss
+     * probability at their loosest: the loss limit is decided first, the others after it.
+     */
+    private static double leastLossShare(OptimizationRequest request) {
+        double best = 1;
+        var others = request.limits().withCvar(request.limits().cvarConfidence(), 1);
+        for (double share = 0; share <= 1 + 1e-9; share += 0.05) {
+            var at = request.withLimits(others.withMaxLossProbability(Math.min(1, share)));
+            if (bestCounts(at, 0).value() > Double.NEGATIVE_INFINITY) {
+                return Math.min(1, share);
+            }
+        }
+        return best;
+    }
+
     private static org.assertj.core.data.Offset<Double> within(double value) {
         return org.assertj.core.data.Offset.offset(value);
     }
