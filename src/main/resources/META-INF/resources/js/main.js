@@ -3,7 +3,8 @@
 import { ApiError, getJson, getMoic, postJson, setToken, takeTokenFromAddress, token } from './api.js';
 import { frontierChart } from './charts.js';
 import { addBucketRow, addSectorRow, clearErrors, fillStageRows, readRequest, showErrors, showModel } from './form.js';
-import { multiple, percent, rowKey, rowLabel, setCurrency } from './format.js';
+import { multiple, percent, rowLabel, setCurrency } from './format.js';
+import { exportCsv, exportJson } from './export.js';
 import * as lp from './lp.js';
 import * as results from './results.js';
 
@@ -63,8 +64,8 @@ function init() {
     e.preventDefault();
     evaluate();
   });
-  $('export-csv').addEventListener('click', exportCsv);
-  $('export-json').addEventListener('click', exportJson);
+  $('export-csv').addEventListener('click', () => exportCsv(state.result));
+  $('export-json').addEventListener('click', () => exportJson(state.result, state.request));
   let timer;
   let width = innerWidth;
   addEventListener('resize', () => {
@@ -349,53 +350,6 @@ async function evaluate() {
   }
   results.renderComparison(state.result, state.evaluation, lp.comparisonRows(state.evaluation, state.result));
   drawFrontier();
-}
-
-function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-function csvCell(v) {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-function exportCsv() {
-  // the portfolio's LP figures come after the per-bucket columns, repeated on each row, so the file stays one row per
-  // bucket and readers of the older columns are not disturbed
-  const head = ['bucketKey', 'sector', 'stage', 'reserveOption', 'weight', 'dollars', 'dealCount', ...lp.CSV_COLUMNS];
-  const lines = [head.join(',')];
-  const net = lp.csvValues(state.result);
-  for (const a of state.result.allocation) {
-    const [sector, stage] = a.bucketKey.split('|');
-    const option = rowKey(a.bucketKey).option ?? '';
-    lines.push([a.bucketKey, sector, stage, option, a.weight, a.dollars, a.dealCount, ...net].map(csvCell).join(','));
-  }
-  download(`allocation-${state.result.sessionId}.csv`, 'text/csv', `${lines.join('\n')}\n`);
-}
-
-function exportJson() {
-  const r = state.result;
-  const body = {
-    sessionId: r.sessionId,
-    matrixKey: r.matrixKey,
-    fundSize: r.fundSize,
-    expectedMoic: r.expectedMoic,
-    riskMetrics: r.riskMetrics,
-    allocation: r.allocation,
-    // absent for a one-period result (JSON.stringify leaves undefined out)
-    fundTerms: r.fundMetrics ? lp.termsUsed(state.request) : undefined,
-    fundMetrics: r.fundMetrics,
-    outOfSampleFundMetrics: r.validationMetrics?.fundMetrics,
-  };
-  download(`allocation-${r.sessionId}.json`, 'application/json', `${JSON.stringify(body, null, 2)}\n`);
 }
 
 init();
