@@ -42,8 +42,9 @@ export function exportJson(result, request) {
     expectedMoic: r.expectedMoic,
     riskMetrics: r.riskMetrics,
     allocation: r.allocation,
-    // absent for a one-period result (JSON.stringify leaves undefined out)
-    fundTerms: r.fundMetrics ? lp.termsUsed(request) : undefined,
+    // absent for a one-period result (JSON.stringify leaves undefined out), and for a plan opened from the list, whose
+    // request (its terms) the page does not have
+    fundTerms: r.fundMetrics && request ? lp.termsUsed(request) : undefined,
     fundMetrics: r.fundMetrics,
     outOfSampleFundMetrics: r.validationMetrics?.fundMetrics,
   };

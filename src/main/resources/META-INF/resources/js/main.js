@@ -6,6 +6,7 @@ import { addBucketRow, addSectorRow, clearErrors, fillStageRows, readRequest, sh
 import { multiple, percent, rowLabel, setCurrency } from './format.js';
 import { exportCsv, exportJson } from './export.js';
 import * as lp from './lp.js';
+import * as plans from './plans.js';
 import * as results from './results.js';
 
 const $ = (id) => document.getElementById(id);
@@ -13,7 +14,8 @@ const POLL_MS = 500;
 const FUND_KEY = 'vcportfolio.fundId';
 
 const state = {
-  sessionId: null,
+  // the session the page started and follows: {id, request}
+  running: null,
   result: null,
   request: null,
   polling: null,
@@ -54,6 +56,7 @@ function init() {
       showModel($('fund-form'));
     });
   }
+  plans.initPlans({ open: (id) => show(id, null) });
   $('fund-form').addEventListener('submit', (e) => {
     e.preventDefault();
     optimize();
@@ -148,8 +151,8 @@ async function optimize() {
     showProblem(form, $('form-error'), e);
     return;
   }
-  state.request = request;
-  state.sessionId = accepted.sessionId;
+  state.running = { id: accepted.sessionId, request };
+  plans.refreshPlans();
   $('results').dataset.state = 'running';
   setBusy(true);
   progress('requested', 0);
@@ -159,7 +162,7 @@ async function optimize() {
 async function poll() {
   let status;
   try {
-    status = await getJson(`/api/optimization/status/${state.sessionId}`);
+    status = await getJson(`/api/optimization/status/${state.running.id}`);
   } catch (e) {
     fail(`Could not read the session's status: ${e.message}`);
     return;
@@ -170,9 +173,11 @@ async function poll() {
       await completed();
       return;
     case 'FAILED':
+      plans.refreshPlans();
       fail(`The optimization failed: ${status.errorReason ?? 'no reason given'}`);
       return;
     case 'CANCELLED':
+      plans.refreshPlans();
       fail('The optimization was cancelled.');
       return;
     default:
@@ -189,7 +194,7 @@ function fail(message) {
 async function cancel() {
   clearTimeout(state.polling);
   try {
-    await postJson(`/api/optimization/${state.sessionId}/cancel`);
+    await postJson(`/api/optimization/${state.running.id}/cancel`);
   } catch (e) {
     // a session that ended meanwhile is not an error worth more than a note
     $('form-error').textContent = e.message;
@@ -198,20 +203,32 @@ async function cancel() {
 }
 
 async function completed() {
+  setBusy(false);
+  // the list shows the new plan's figures, and it can be compared
+  plans.refreshPlans();
+  await show(state.running.id, state.running.request);
+}
+
+/**
+ * Shows a completed session's result. `request` is what this page sent for it; null for a plan opened from the list,
+ * whose fund terms the result does not carry (the LP view then says so).
+ */
+async function show(id, request) {
   let result;
   try {
-    result = await getJson(`/api/optimization/result/${state.sessionId}`);
+    result = await getJson(`/api/optimization/result/${id}`);
   } catch (e) {
     fail(`Could not read the result: ${e.message}`);
     return;
   }
+  state.request = request;
   state.result = result;
   state.evaluation = null;
   state.frontier = null;
   state.moic = null;
-  setBusy(false);
   $('results-empty').hidden = true;
   $('results-body').hidden = false;
+  $('result-name').textContent = result.name ?? '(unnamed)';
   $('session-id').textContent = result.sessionId;
   $('result-matrix').textContent = result.matrixKey;
   results.renderAllocation(result);
