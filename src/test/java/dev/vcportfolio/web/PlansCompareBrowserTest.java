@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vcportfolio.support.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URL;
@@ -14,10 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +48,7 @@ class PlansCompareBrowserTest {
 
     private ChromeDriver driver;
     private PageDriver steps;
+    private ComparisonView comparison;
     private String matrixKey;
     /** The two plans compared: the same fund and matrix, loss limits 0.2 and 0.3. */
     private JsonObject tight;
@@ -64,6 +61,7 @@ class PlansCompareBrowserTest {
     void startBrowser() throws IOException {
         driver = Browser.start(WIDE, TALL);
         steps = new PageDriver(driver, SHOWN);
+        comparison = new ComparisonView(driver);
     }
 
     /** Once, before the first test: RestAssured has the test port only from then on (not in BeforeAll). */
@@ -126,8 +124,12 @@ class PlansCompareBrowserTest {
             JsonObject plan = api.get(i);
             String name = plan.getString("name");
             assertThat(row.findElement(By.cssSelector("th")).getText()).isEqualTo(name == null ? "(unnamed)" : name);
-            assertThat(number(row.findElements(By.cssSelector("td")).get(3))).isEqualTo(plan.getDouble("expectedMoic"));
-            assertThat(number(row.findElements(By.cssSelector("td")).get(4))).isEqualTo(plan.getDouble("netTvpi"));
+            assertThat(ComparisonView.number(
+                            row.findElements(By.cssSelector("td")).get(3)))
+                    .isEqualTo(plan.getDouble("expectedMoic"));
+            assertThat(ComparisonView.number(
+                            row.findElements(By.cssSelector("td")).get(4)))
+                    .isEqualTo(plan.getDouble("netTvpi"));
         }
         assertThat(steps.byId("compare-run").isEnabled())
                 .as("fewer than two ticked")
@@ -237,12 +239,13 @@ class PlansCompareBrowserTest {
         assertThat(inputs.stream().map(r -> r.getAttribute("data-input")))
                 .as("only the loss limit differs")
                 .containsExactly("limit.lossProbability|");
-        assertThat(cells(inputs.getFirst()).stream().map(WebElement::getText)).containsExactly("30.00%", "20.00%");
-        assertThat(cells(inputs.getFirst()).stream().map(PlansCompareBrowserTest::number))
+        assertThat(ComparisonView.cells(inputs.getFirst()).stream().map(WebElement::getText))
+                .containsExactly("30.00%", "20.00%");
+        assertThat(ComparisonView.cells(inputs.getFirst()).stream().map(ComparisonView::number))
                 .containsExactly(0.3, 0.2);
-        assertAllocations(plans);
-        assertMetrics(plans);
-        assertCharts(plans);
+        comparison.assertAllocations(plans);
+        comparison.assertMetrics(plans);
+        comparison.assertCharts(plans);
         WebElement panel = steps.byId("compare-panel");
         Browser.viewport(driver, WIDE, Math.min(12_000, panel.getSize().getHeight() + 200));
         Files.copy(
@@ -291,88 +294,6 @@ class PlansCompareBrowserTest {
         assertThat(steps.byId("results").getAttribute("data-state")).isEqualTo("empty");
     }
 
-    private void assertAllocations(List<JsonObject> plans) {
-        for (int i = 0; i < plans.size(); i++) {
-            JsonObject result = plans.get(i);
-            for (Object o : result.getJsonArray("allocation")) {
-                JsonObject a = (JsonObject) o;
-                WebElement row = driver.findElement(
-                        By.cssSelector("#compare-allocation tr[data-bucket='" + a.getString("bucketKey") + "']"));
-                WebElement deals = row.findElement(By.cssSelector("td[data-plan='" + i + "'][data-deals]"));
-                WebElement weight = row.findElement(By.cssSelector("td[data-plan='" + i + "'][data-weight]"));
-                assertThat(Integer.parseInt(deals.getAttribute("data-deals"))).isEqualTo(a.getInteger("dealCount"));
-                assertThat(Double.parseDouble(weight.getAttribute("data-weight")))
-                        .isEqualTo(a.getDouble("weight"));
-            }
-            WebElement rest = driver.findElement(By.cssSelector(
-                    "#compare-allocation tr[data-bucket=uninvested] td[data-plan='" + i + "'][data-weight]"));
-            assertThat(Double.parseDouble(rest.getAttribute("data-weight")))
-                    .isEqualTo(result.getJsonObject("uninvested").getDouble("weight"));
-        }
-    }
-
-    private void assertMetrics(List<JsonObject> plans) {
-        Map<String, Function<JsonObject, Double>> api = Map.ofEntries(
-                Map.entry("expectedMoic", r -> r.getDouble("expectedMoic")),
-                Map.entry("lossProbability", r -> r.getJsonObject("riskMetrics").getDouble("lossProbability")),
-                Map.entry("cvar", r -> r.getJsonObject("riskMetrics").getDouble("cvar")),
-                Map.entry("expectedWinners", r -> r.getJsonObject("riskMetrics").getDouble("expectedWinners")),
-                Map.entry(
-                        "validation.expectedMoic",
-                        r -> r.getJsonObject("validationMetrics").getDouble("expectedMoic")),
-                Map.entry(
-                        "validation.lossProbability",
-                        r -> r.getJsonObject("validationMetrics").getDouble("lossProbability")),
-                Map.entry(
-                        "validation.cvar",
-                        r -> r.getJsonObject("validationMetrics").getDouble("cvar")),
-                Map.entry("netTvpi.mean", r -> fund(r).getJsonObject("netTvpi").getDouble("mean")),
-                Map.entry("netTvpi.p50", r -> fund(r).getJsonObject("netTvpi").getDouble("p50")),
-                Map.entry("netIrr.p50", r -> fund(r).getJsonObject("netIrr").getDouble("p50")),
-                Map.entry("totalFees", r -> fund(r).getDouble("totalFees")));
-        List<WebElement> rows = driver.findElements(By.cssSelector("#compare-metrics tbody tr"));
-        assertThat(rows.stream().map(r -> r.getAttribute("data-metric")))
-                .containsExactlyInAnyOrderElementsOf(api.keySet());
-        for (WebElement row : rows) {
-            Function<JsonObject, Double> read = api.get(row.getAttribute("data-metric"));
-            assertThat(cells(row).stream().map(PlansCompareBrowserTest::number))
-                    .as(row.getAttribute("data-metric"))
-                    .containsExactlyElementsOf(plans.stream().map(read).toList());
-        }
-    }
-
-    private void assertCharts(List<JsonObject> plans) {
-        List<String> ids = plans.stream().map(p -> p.getString("sessionId")).toList();
-        List<WebElement> series = driver.findElements(By.cssSelector("#compare-moic svg path.series"));
-        assertThat(series.stream().map(s -> s.getAttribute("data-plan"))).containsExactlyElementsOf(ids);
-        List<double[]> shares = PlanFixtures.distributionShares(plans);
-        for (int i = 0; i < series.size(); i++) {
-            double[] shown = Arrays.stream(
-                            series.get(i).getAttribute("data-shares").split(" "))
-                    .mapToDouble(Double::parseDouble)
-                    .toArray();
-            assertThat(shown).as("MOIC distribution of plan %d", i).containsExactly(shares.get(i));
-        }
-        assertThat(driver.findElements(By.cssSelector("#compare-moic svg .legend text")))
-                .hasSize(plans.size());
-        List<WebElement> lines = driver.findElements(By.cssSelector("#compare-jcurve svg g.series"));
-        assertThat(lines.stream().map(s -> s.getAttribute("data-plan"))).containsExactlyElementsOf(ids);
-        for (int i = 0; i < lines.size(); i++) {
-            JsonArray jCurve = fund(plans.get(i)).getJsonArray("jCurve");
-            List<WebElement> points = lines.get(i).findElements(By.cssSelector("circle"));
-            assertThat(points).hasSize(jCurve.size());
-            for (int y = 0; y < points.size(); y++) {
-                assertThat(Integer.parseInt(points.get(y).getAttribute("data-year")))
-                        .isEqualTo(jCurve.getJsonObject(y).getInteger("year"));
-                assertThat(Double.parseDouble(points.get(y).getAttribute("data-value")))
-                        .isEqualTo(jCurve.getJsonObject(y).getDouble("p50"));
-            }
-        }
-        assertThat(driver.findElements(By.cssSelector("#compare-jcurve details.chart-numbers tbody tr")))
-                .as("a row per fund year in the numbers table")
-                .hasSize(fund(plans.getFirst()).getJsonArray("jCurve").size());
-    }
-
     /** Refreshes the list and waits for its first page: {@code count} rows, or fewer and no more to load. */
     private void listed(int count) {
         steps.byId("plans-refresh").click();
@@ -395,20 +316,6 @@ class PlansCompareBrowserTest {
 
     private WebElement planRow(String sessionId) {
         return driver.findElement(By.cssSelector("#plans tbody tr[data-session='" + sessionId + "']"));
-    }
-
-    private static List<WebElement> cells(WebElement row) {
-        return row.findElements(By.cssSelector("td[data-plan]"));
-    }
-
-    /** A cell's raw value; null where the page shows none (—). */
-    private static Double number(WebElement cell) {
-        String raw = cell.getAttribute("data-value");
-        return raw == null ? null : Double.valueOf(raw);
-    }
-
-    private static JsonObject fund(JsonObject result) {
-        return result.getJsonObject("fundMetrics");
     }
 
     private static JsonObject lossLimit(JsonObject result) {
