@@ -86,3 +86,8 @@ export async function getMoic(matrixKey) {
   }
   return { buckets, scenarios, view: new DataView(bytes) };
 }
+
+/** A document the API serves (the printable report) as a Blob, fetched with the token like every call. */
+export async function getBlob(path, accept) {
+  return (await call('GET', path, { accept })).blob();
+}

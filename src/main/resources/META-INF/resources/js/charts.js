@@ -4,9 +4,9 @@
 const NS = 'http://www.w3.org/2000/svg';
 // The drawing's width follows its figure's width, so text keeps its size on a narrow screen (set by frame()).
 let W = 640;
-const M = { top: 16, right: 20, bottom: 48, left: 64 };
+export const M = { top: 16, right: 20, bottom: 48, left: 64 };
 
-function el(name, attributes = {}, text) {
+export function el(name, attributes = {}, text) {
   const node = document.createElementNS(NS, name);
   for (const [k, v] of Object.entries(attributes)) {
     node.setAttribute(k, v);
@@ -17,7 +17,12 @@ function el(name, attributes = {}, text) {
   return node;
 }
 
-function frame(figure, height, label, caption) {
+/** The width of the drawing frame() last made, in SVG units. */
+export function chartWidth() {
+  return W;
+}
+
+export function frame(figure, height, label, caption) {
   W = Math.round(Math.max(320, Math.min(760, figure.clientWidth || 640)));
   figure.replaceChildren();
   const svg = el('svg', { viewBox: `0 0 ${W} ${height}`, role: 'img', 'aria-label': label });
@@ -44,12 +49,12 @@ export function ticks(lo, hi, count = 5) {
   return out;
 }
 
-function scale(d0, d1, r0, r1) {
+export function scale(d0, d1, r0, r1) {
   const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
   return (v) => r0 + (v - d0) * k;
 }
 
-function axes(svg, height, x, xTicks, xFormat, xLabel, y, yTicks, yFormat, yLabel, top = M.top) {
+export function axes(svg, height, x, xTicks, xFormat, xLabel, y, yTicks, yFormat, yLabel, top = M.top) {
   const g = el('g', { class: 'axes' });
   const bottom = height - M.bottom;
   g.append(el('line', { x1: M.left, x2: W - M.right, y1: bottom, y2: bottom, class: 'axis' }));
@@ -196,7 +201,7 @@ export function frontierChart(figure, { points, markers, xFormat, yFormat, xLabe
 }
 
 /** A "show the numbers" table under a chart, so every drawn value can also be read (and reached from the keyboard). */
-function numbersTable(figure, summary, head, rows) {
+export function numbersTable(figure, summary, head, rows) {
   const details = document.createElement('details');
   details.className = 'chart-numbers';
   const s = document.createElement('summary');

@@ -192,6 +192,8 @@ export function readRequest(form) {
     constraints.stageBounds = stageBounds;
   }
   const request = {
+    // blank means no name: the API refuses a blank one
+    name: $('planName').value.trim() || undefined,
     fundId: $('fundId').value.trim() || undefined,
     fundSize: num($('fundSize')),
     constraints,

@@ -69,3 +69,9 @@ export function rowLabel(key) {
   const { bucket, option } = rowKey(key);
   return option === null ? bucket : `${bucket} · ${option}`;
 }
+
+/** An ISO-8601 instant as a local date and time. */
+const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+export function dateTime(iso) {
+  return dates.format(new Date(iso));
+}

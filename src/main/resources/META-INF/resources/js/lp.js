@@ -58,7 +58,9 @@ export function renderLp(result, request) {
   }
   const oos = result.validationMetrics?.fundMetrics;
   const t = termsUsed(request);
-  $('lp-terms').textContent = `Management fee ${share(t.managementFeeRate)} a year while investing, ` +
+  $('lp-terms').textContent = !request
+    ? `The fund terms are the plan's own (its report lists them). Weights split the investable capital, ${money(fm.investableCapital)}.`
+    : `Management fee ${share(t.managementFeeRate)} a year while investing, ` +
     `${share(t.postPeriodFeeRate)} after; carry ${share(t.carryRate)} over a ${share(t.hurdleRate)} hurdle, ` +
     `catch-up ${percent(t.catchUp, 0)}. Weights split the investable capital, ${money(fm.investableCapital)}.`;
   summaryTable(fm, oos, result.validationMetrics?.scenarios);

@@ -3,8 +3,10 @@
 import { ApiError, getJson, getMoic, postJson, setToken, takeTokenFromAddress, token } from './api.js';
 import { frontierChart } from './charts.js';
 import { addBucketRow, addSectorRow, clearErrors, fillStageRows, readRequest, showErrors, showModel } from './form.js';
-import { multiple, percent, rowKey, rowLabel, setCurrency } from './format.js';
+import { multiple, percent, rowLabel, setCurrency } from './format.js';
+import { exportCsv, exportJson } from './export.js';
 import * as lp from './lp.js';
+import * as plans from './plans.js';
 import * as results from './results.js';
 
 const $ = (id) => document.getElementById(id);
@@ -12,7 +14,8 @@ const POLL_MS = 500;
 const FUND_KEY = 'vcportfolio.fundId';
 
 const state = {
-  sessionId: null,
+  // the session the page started and follows: {id, request}
+  running: null,
   result: null,
   request: null,
   polling: null,
@@ -53,6 +56,7 @@ function init() {
       showModel($('fund-form'));
     });
   }
+  plans.initPlans({ open: (id) => show(id, null) });
   $('fund-form').addEventListener('submit', (e) => {
     e.preventDefault();
     optimize();
@@ -63,8 +67,8 @@ function init() {
     e.preventDefault();
     evaluate();
   });
-  $('export-csv').addEventListener('click', exportCsv);
-  $('export-json').addEventListener('click', exportJson);
+  $('export-csv').addEventListener('click', () => exportCsv(state.result));
+  $('export-json').addEventListener('click', () => exportJson(state.result, state.request));
   let timer;
   let width = innerWidth;
   addEventListener('resize', () => {
@@ -147,8 +151,8 @@ async function optimize() {
     showProblem(form, $('form-error'), e);
     return;
   }
-  state.request = request;
-  state.sessionId = accepted.sessionId;
+  state.running = { id: accepted.sessionId, request };
+  plans.refreshPlans();
   $('results').dataset.state = 'running';
   setBusy(true);
   progress('requested', 0);
@@ -158,7 +162,7 @@ async function optimize() {
 async function poll() {
   let status;
   try {
-    status = await getJson(`/api/optimization/status/${state.sessionId}`);
+    status = await getJson(`/api/optimization/status/${state.running.id}`);
   } catch (e) {
     fail(`Could not read the session's status: ${e.message}`);
     return;
@@ -169,9 +173,11 @@ async function poll() {
       await completed();
       return;
     case 'FAILED':
+      plans.refreshPlans();
       fail(`The optimization failed: ${status.errorReason ?? 'no reason given'}`);
       return;
     case 'CANCELLED':
+      plans.refreshPlans();
       fail('The optimization was cancelled.');
       return;
     default:
@@ -188,7 +194,7 @@ function fail(message) {
 async function cancel() {
   clearTimeout(state.polling);
   try {
-    await postJson(`/api/optimization/${state.sessionId}/cancel`);
+    await postJson(`/api/optimization/${state.running.id}/cancel`);
   } catch (e) {
     // a session that ended meanwhile is not an error worth more than a note
     $('form-error').textContent = e.message;
@@ -197,20 +203,32 @@ async function cancel() {
 }
 
 async function completed() {
+  setBusy(false);
+  // the list shows the new plan's figures, and it can be compared
+  plans.refreshPlans();
+  await show(state.running.id, state.running.request);
+}
+
+/**
+ * Shows a completed session's result. `request` is what this page sent for it; null for a plan opened from the list,
+ * whose fund terms the result does not carry (the LP view then says so).
+ */
+async function show(id, request) {
   let result;
   try {
-    result = await getJson(`/api/optimization/result/${state.sessionId}`);
+    result = await getJson(`/api/optimization/result/${id}`);
   } catch (e) {
     fail(`Could not read the result: ${e.message}`);
     return;
   }
+  state.request = request;
   state.result = result;
   state.evaluation = null;
   state.frontier = null;
   state.moic = null;
-  setBusy(false);
   $('results-empty').hidden = true;
   $('results-body').hidden = false;
+  $('result-name').textContent = result.name ?? '(unnamed)';
   $('session-id').textContent = result.sessionId;
   $('result-matrix').textContent = result.matrixKey;
   results.renderAllocation(result);
@@ -349,53 +367,6 @@ async function evaluate() {
   }
   results.renderComparison(state.result, state.evaluation, lp.comparisonRows(state.evaluation, state.result));
   drawFrontier();
-}
-
-function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-function csvCell(v) {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-function exportCsv() {
-  // the portfolio's LP figures come after the per-bucket columns, repeated on each row, so the file stays one row per
-  // bucket and readers of the older columns are not disturbed
-  const head = ['bucketKey', 'sector', 'stage', 'reserveOption', 'weight', 'dollars', 'dealCount', ...lp.CSV_COLUMNS];
-  const lines = [head.join(',')];
-  const net = lp.csvValues(state.result);
-  for (const a of state.result.allocation) {
-    const [sector, stage] = a.bucketKey.split('|');
-    const option = rowKey(a.bucketKey).option ?? '';
-    lines.push([a.bucketKey, sector, stage, option, a.weight, a.dollars, a.dealCount, ...net].map(csvCell).join(','));
-  }
-  download(`allocation-${state.result.sessionId}.csv`, 'text/csv', `${lines.join('\n')}\n`);
-}
-
-function exportJson() {
-  const r = state.result;
-  const body = {
-    sessionId: r.sessionId,
-    matrixKey: r.matrixKey,
-    fundSize: r.fundSize,
-    expectedMoic: r.expectedMoic,
-    riskMetrics: r.riskMetrics,
-    allocation: r.allocation,
-    // absent for a one-period result (JSON.stringify leaves undefined out)
-    fundTerms: r.fundMetrics ? lp.termsUsed(state.request) : undefined,
-    fundMetrics: r.fundMetrics,
-    outOfSampleFundMetrics: r.validationMetrics?.fundMetrics,
-  };
-  download(`allocation-${r.sessionId}.json`, 'application/json', `${JSON.stringify(body, null, 2)}\n`);
 }
 
 init();

@@ -165,7 +165,7 @@ export function renderMetrics(result) {
   table.append(foot);
 }
 
-const LABELS = {
+export const LABELS = {
   budget: 'Budget',
   bucketCap: 'Bucket cap',
   sectorMin: 'Sector minimum',
@@ -177,7 +177,7 @@ const LABELS = {
   expectedWinners: 'Expected 10× winners',
 };
 
-function value(constraint, v) {
+export function value(constraint, v) {
   return constraint === 'expectedWinners' ? number(v) : percent(v);
 }
 
