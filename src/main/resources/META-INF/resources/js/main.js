@@ -8,6 +8,7 @@ import { exportCsv, exportJson } from './export.js';
 import * as lp from './lp.js';
 import * as plans from './plans.js';
 import * as results from './results.js';
+import { renderSensitivity } from './sensitivity.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 500;
@@ -236,6 +237,7 @@ async function show(id, request) {
   lp.renderLp(result, state.request);
   results.constraintTable($('constraints'), result.constraintReport, 'Every limit: binding, slack, relaxed or violated');
   results.renderRelaxations(result.relaxationLog);
+  renderSensitivity(result);
   fillCurrentWeights(result);
   $('comparison').hidden = true;
   $('results').dataset.state = 'done';

@@ -3,7 +3,7 @@
 import { barChart, histogram } from './charts.js';
 import { integer, money, multiple, number, percent, rowKey, rowLabel } from './format.js';
 
-function row(cells, { header = false, cls } = {}) {
+export function row(cells, { header = false, cls } = {}) {
   const tr = document.createElement('tr');
   if (cls) {
     tr.className = cls;

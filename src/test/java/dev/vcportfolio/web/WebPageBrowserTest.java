@@ -166,6 +166,7 @@ class WebPageBrowserTest {
                 .isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("#relaxations li"))).isNotEmpty();
         assertThat(byId("metrics").getText()).contains("In sample", "Out of sample", "Greedy baseline");
+        assertSensitivityMatches(result.getJsonArray("sensitivity"));
 
         assertExportsMatch(result);
         assertEvaluationComparesWithTheOptimum(result.containsKey("fundMetrics"));
@@ -386,6 +387,20 @@ class WebPageBrowserTest {
         });
         assertThat(driver.executeScript("return sessionStorage.getItem('vcportfolio.token');"))
                 .isEqualTo(TestTokens.TOKEN);
+    }
+
+    /** "What each limit costs you": one row per limit in force, its gain as the API gives it. */
+    private void assertSensitivityMatches(JsonArray sensitivity) {
+        assertThat(sensitivity).isNotEmpty();
+        List<WebElement> rows = driver.findElements(By.cssSelector("#sensitivity tbody tr"));
+        assertThat(rows).hasSize(sensitivity.size());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonObject expected = sensitivity.getJsonObject(i);
+            assertThat(rows.get(i).getAttribute("data-constraint")).isEqualTo(expected.getString("constraint"));
+            assertThat(Double.parseDouble(rows.get(i).getAttribute("data-gain")))
+                    .isEqualTo(expected.getDouble("expectedMultipleGain"));
+            assertThat(rows.get(i).getText()).contains(expected.getBoolean("proven") ? "yes" : "no");
+        }
     }
 
     private void assertAllocationTableMatches(JsonArray allocation) {
