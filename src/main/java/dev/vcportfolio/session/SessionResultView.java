@@ -3,6 +3,7 @@ package dev.vcportfolio.session;
 import dev.vcportfolio.optimize.AllocationRow;
 import dev.vcportfolio.optimize.ConstraintRow;
 import dev.vcportfolio.optimize.FundMetricsView;
+import dev.vcportfolio.optimize.FundTermsRequest;
 import dev.vcportfolio.optimize.RelaxationEntry;
 import dev.vcportfolio.optimize.RiskMetrics;
 import dev.vcportfolio.optimize.SensitivityRow;
@@ -21,6 +22,7 @@ import java.util.UUID;
  * @param uninvested what the deals leave of the capital (whole deals); zero for free shares
  * @param sensitivity per limit in force, what loosening it by a stated step buys (DESIGN 16); empty for sessions
  *     stored before it existed
+ * @param fundTerms the fees and carry the session's LP figures use, every field set
  * @param fundMetrics in sample: the allocation as the LPs see it, net of fees and carry (DESIGN 14); null for
  *     matrices without cash flows (one-period model, uploaded)
  */
@@ -42,4 +44,5 @@ public record SessionResultView(
         double pass1EStar,
         double primaryLockEpsilon,
         ValidationView validationMetrics,
+        FundTermsRequest fundTerms,
         FundMetricsView fundMetrics) {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.vcportfolio.optimize.AllocationRow;
 import dev.vcportfolio.optimize.ConstraintRow;
 import dev.vcportfolio.optimize.FundMetricsView;
+import dev.vcportfolio.optimize.FundTermsRequest;
 import dev.vcportfolio.optimize.RelaxationEntry;
 import dev.vcportfolio.optimize.RiskMetrics;
 import dev.vcportfolio.optimize.SensitivityRow;
@@ -54,6 +55,7 @@ class SessionResults {
                 row.pass1EStar(),
                 row.primaryLockEpsilon(),
                 json.read(row.validationMetrics(), ValidationView.class),
+                FundTermsRequest.normalized(config.fundTerms()),
                 fund);
     }
 

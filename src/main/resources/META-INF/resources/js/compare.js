@@ -124,6 +124,11 @@ function inputRows(plans) {
   const applied = (p, k) => p.result.solverMetadata?.appliedLimits?.[k];
   add('cvarConfidence', 'CVaR confidence', plans.map((p) => [applied(p, 'cvarConfidence') == null ? '—' : percent(applied(p, 'cvarConfidence'), 1), applied(p, 'cvarConfidence')]));
   add('wholeDeals', 'Whole deals', plans.map((p) => [applied(p, 'wholeDeals') === false ? 'no' : 'yes', applied(p, 'wholeDeals') !== false]));
+  const terms = (p, k) => p.result.fundTerms?.[k];
+  for (const [k, label] of [['managementFeeRate', 'Management fee'], ['postPeriodFeeRate', 'Fee after the investment period'],
+    ['carryRate', 'Carry'], ['hurdleRate', 'Hurdle'], ['catchUp', 'Catch-up']]) {
+    add(`fundTerms.${k}`, label, plans.map((p) => [terms(p, k) == null ? '—' : percent(terms(p, k), 2), terms(p, k)]));
+  }
   add('minDealsPerBucket', 'Min deals in a used bucket', plans.map((p) => [applied(p, 'minDealsPerBucket') == null ? '—' : integer(applied(p, 'minDealsPerBucket')), applied(p, 'minDealsPerBucket')]));
   return rows.filter((r) => new Set(r.values.map(([text, raw]) => `${text}\u0000${raw}`)).size > 1);
 }

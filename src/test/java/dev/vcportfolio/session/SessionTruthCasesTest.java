@@ -78,6 +78,10 @@ class SessionTruthCasesTest {
                 .isCloseTo(looser.getDouble("pass1EStar") - result.getDouble("pass1EStar"), within(1e-9));
         assertThat(looser.getJsonArray("sensitivity").getJsonObject(0).getDouble("to"))
                 .isEqualTo(0.6);
+        // the fund terms it ran with come back whole, defaults filled in, for comparing plans
+        assertThat(result.getJsonObject("fundTerms").getDouble("carryRate")).isEqualTo(0.2);
+        assertThat(result.getJsonObject("fundTerms").getDouble("managementFeeRate"))
+                .isEqualTo(0.02);
     }
 
     @Test
