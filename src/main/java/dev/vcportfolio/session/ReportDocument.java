@@ -115,8 +115,7 @@ final class ReportDocument {
                 "Loss probability (MOIC below 1\u00d7)",
                 percent(result.riskMetrics().lossProbability())));
         cards.add(List.of(
-                "CVaR at " + percent(confidence),
-                ReportFormat.number(result.riskMetrics().cvar())));
+                "CVaR at " + percent(confidence), percent(result.riskMetrics().cvar())));
         cards.add(List.of("Every limit holds out of sample", validation.feasible() ? "yes" : "no, see Validation"));
         if (fund != null) {
             cards.add(List.of("Net TVPI to LPs (mean)", multiple(fund.netTvpi().mean())));

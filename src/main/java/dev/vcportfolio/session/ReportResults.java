@@ -78,8 +78,8 @@ final class ReportResults {
                         row(
                                 "CVaR at " + percent(confidence) + " (mean loss fraction in the worst "
                                         + percent(1 - confidence) + ")",
-                                number(result.riskMetrics().cvar()),
-                                number(out.cvar())),
+                                percent(result.riskMetrics().cvar()),
+                                percent(out.cvar())),
                         row(
                                 "Expected 10\u00d7 winners",
                                 number(result.riskMetrics().expectedWinners()),

@@ -57,8 +57,9 @@ export function renderLp(result, request) {
     return;
   }
   const oos = result.validationMetrics?.fundMetrics;
-  const t = termsUsed(request);
-  $('lp-terms').textContent = !request
+  // the result's own terms (every field filled in); a result stored before it carried them: the request's
+  const t = result.fundTerms ?? (request ? termsUsed(request) : null);
+  $('lp-terms').textContent = !t
     ? `The fund terms are the plan's own (its report lists them). Weights split the investable capital, ${money(fm.investableCapital)}.`
     : `Management fee ${share(t.managementFeeRate)} a year while investing, ` +
     `${share(t.postPeriodFeeRate)} after; carry ${share(t.carryRate)} over a ${share(t.hurdleRate)} hurdle, ` +

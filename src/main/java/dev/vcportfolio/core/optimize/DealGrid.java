@@ -11,13 +11,21 @@ package dev.vcportfolio.core.optimize;
  * left, or every usable row is full. With a group maximum below 1 a row can be stopped by its group, and nothing is
  * claimed (0).
  *
- * @param step per row, the weight of one deal (empty: continuous weights)
+ * <p>A row whose deal takes less than {@link #FINE} of the capital (more than ten thousand of them would fit) is a share
+ * like any continuous weight: counting its deals changes no allocation by more than that, while integer variables with
+ * millions of values and coefficients near the solvers' tolerances make a MILP numerically hopeless. Its deal count is
+ * reported rounded.
+ *
+ * @param step per row, the weight of one deal; 0 for a fine-grained row (empty: continuous weights)
  * @param least the fewest deals in a row that is used (1 when the request sets none)
  * @param leastInvested a lower bound on {@code sum w} that keeps an optimal allocation; 1 for continuous weights
  */
 record DealGrid(double[] step, int least, double leastInvested) {
 
     static final DealGrid CONTINUOUS = new DealGrid(new double[0], 1, 1);
+
+    /** Below this weight per deal a row's deals are not counted in the models. */
+    static final double FINE = 1e-4;
 
     /** Relative slack on a deal count read back from a weight: solver tolerances, far below one deal. */
     private static final double COUNT_TOLERANCE = 1e-6;
@@ -28,8 +36,14 @@ record DealGrid(double[] step, int least, double leastInvested) {
         }
         int rows = request.buckets().size();
         double[] step = new double[rows];
+        boolean counted = false;
         for (int b = 0; b < rows; b++) {
-            step[b] = request.dealWeight(b);
+            double weight = request.dealWeight(b);
+            step[b] = weight >= FINE ? weight : 0;
+            counted |= step[b] > 0;
+        }
+        if (!counted) {
+            return CONTINUOUS;
         }
         int least = Math.max(1, request.deals().minPerBucket());
         boolean groupMaximum = groups.stream().anyMatch(g -> g.bounds().max() < 1);
@@ -37,6 +51,10 @@ record DealGrid(double[] step, int least, double leastInvested) {
         double full = 0;
         double widest = 0;
         for (int b = 0; b < rows; b++) {
+            if (step[b] == 0) {
+                full += Math.min(cap, 1); // a fine-grained row takes any share up to the cap
+                continue;
+            }
             int most = most(step[b], cap);
             if (most >= least) {
                 full += most * step[b];
@@ -57,7 +75,17 @@ record DealGrid(double[] step, int least, double leastInvested) {
      * under it otherwise (a tighter bound that the LPs and ranges use too).
      */
     double cap(int b, double cap) {
-        return whole() ? Math.min(cap, most(step[b], cap) * step[b]) : cap;
+        if (!counted(b)) {
+            return cap;
+        }
+        int most = most(step[b], cap);
+        // a deal bigger than the capital (a step of infinity included) fits nowhere
+        return most < least ? 0 : Math.min(cap, most * step[b]);
+    }
+
+    /** Whether row {@code b}'s deals are counted (whole deals, not fine-grained). */
+    boolean counted(int b) {
+        return whole() && step[b] > 0;
     }
 
     boolean whole() {
@@ -76,7 +104,8 @@ record DealGrid(double[] step, int least, double leastInvested) {
         }
         double[] out = new double[weights.length];
         for (int b = 0; b < out.length; b++) {
-            out[b] = deals(b, Math.max(0, weights[b])) * step[b];
+            long deals = counted(b) ? deals(b, Math.max(0, weights[b])) : 0;
+            out[b] = counted(b) ? (deals == 0 ? 0 : deals * step[b]) : weights[b];
         }
         return out;
     }
@@ -88,12 +117,15 @@ record DealGrid(double[] step, int least, double leastInvested) {
         }
         double sum = 0;
         for (int b = 0; b < weights.length; b++) {
+            sum += weights[b];
+            if (!counted(b)) {
+                continue;
+            }
             double count = weights[b] / step[b];
             long deals = Math.round(count);
             if (Math.abs(count - deals) > COUNT_TOLERANCE || (deals > 0 && deals < least)) {
                 return false;
             }
-            sum += weights[b];
         }
         return sum >= leastInvested - 1e-9;
     }

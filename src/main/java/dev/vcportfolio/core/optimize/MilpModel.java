@@ -174,10 +174,13 @@ final class MilpModel implements AutoCloseable {
     private void addDealRows(double cap) {
         var grid = instance.grid();
         for (int b = 0; b < weights.length; b++) {
+            if (!grid.counted(b)) {
+                continue;
+            }
             double step = grid.step()[b];
             int most = DealGrid.most(step, cap);
             if (most < grid.least()) {
-                most = 0; // a row that cannot hold its minimum is not used
+                continue; // a row that cannot hold its minimum (or one deal) is not used: its cap is 0
             }
             var n = solver.makeIntVar(0, most, "n" + b);
             dealCounts[b] = n;

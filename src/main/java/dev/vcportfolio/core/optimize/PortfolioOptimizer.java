@@ -254,7 +254,7 @@ public final class PortfolioOptimizer {
         for (int b = 0; b < raw.length; b++) {
             var spec = request.buckets().get(b);
             double dollars = weights[b] * request.fundSize();
-            long deals = grid.whole() ? grid.deals(b, weights[b]) : Math.round(dollars / spec.allInCost());
+            long deals = grid.counted(b) ? grid.deals(b, weights[b]) : Math.round(dollars / spec.allInCost());
             allocation.add(new BucketAllocation(request.matrix().bucketKeys().get(b), weights[b], dollars, deals));
         }
         var checks = AllocationCheck.report(applied, requested.limits(), weights);

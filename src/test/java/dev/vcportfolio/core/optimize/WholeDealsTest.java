@@ -126,6 +126,64 @@ class WholeDealsTest {
         return best;
     }
 
+    @org.junit.jupiter.api.Test
+    void deals_too_small_to_count_are_shares_and_the_rest_still_whole() {
+        // given rows whose deals take 1e-7 of a 1e13 fund (ten million would fit), and one whose deal takes 0.15
+        var plain =
+                Fixtures.request(Fixtures.random(4, 20, 1), RiskLimits.none().withMaxLossProbability(0.4));
+        var specs = new ArrayList<BucketSpec>();
+        for (int b = 0; b < 4; b++) {
+            var spec = plain.buckets().get(b);
+            specs.add(new BucketSpec(spec.sector(), spec.stage(), b == 0 ? 0.75e12 : 500_000, 1.0));
+        }
+        var request = new OptimizationRequest(
+                plain.matrix(), specs, 1e13, plain.winProbabilities(), plain.limits(), DealRules.whole(0));
+
+        // when
+        var result = Fixtures.solved(Fixtures.OPTIMIZER.optimize(request, SolverSettings.defaults()));
+
+        // then the counted row holds whole deals of 0.15, the others any share, and their counts are rounded
+        assertThat(result.verified()).isTrue();
+        var counted = result.allocation().getFirst();
+        assertThat(counted.weight()).isEqualTo(counted.deals() * 0.15);
+        for (int b = 1; b < 4; b++) {
+            var row = result.allocation().get(b);
+            assertThat(row.deals()).isEqualTo(Math.round(row.dollars() / 1_000_000));
+        }
+        // and with only fine rows the request is the continuous one: the weights sum to 1
+        var fine = new OptimizationRequest(
+                plain.matrix(),
+                specs.stream()
+                        .map(x -> new BucketSpec(x.sector(), x.stage(), 500_000, 1.0))
+                        .toList(),
+                1e13,
+                plain.winProbabilities(),
+                plain.limits(),
+                DealRules.whole(0));
+        var shares = Fixtures.solved(Fixtures.OPTIMIZER.optimize(fine, SolverSettings.defaults()));
+        assertThat(java.util.Arrays.stream(shares.weights()).sum()).isCloseTo(1.0, within(1e-9));
+        assertThat(shares.uninvested()).isCloseTo(0, within(1e-9));
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_fund_smaller_than_any_deal_buys_none_and_says_so() {
+        // given a fund of 1e-320: one deal takes infinitely many times the capital
+        var plain =
+                Fixtures.request(Fixtures.random(2, 10, 3), RiskLimits.none().withMaxLossProbability(0.9));
+        var request = new OptimizationRequest(
+                plain.matrix(), plain.buckets(), 1e-320, plain.winProbabilities(), plain.limits(), DealRules.whole(0));
+
+        // when
+        var result = Fixtures.solved(Fixtures.OPTIMIZER.optimize(request, SolverSettings.defaults()));
+
+        // then no deal, everything uninvested, and the loss limit relaxed to what that gives (every scenario loses)
+        assertThat(result.allocation())
+                .allSatisfy(row -> assertThat(row.deals()).isZero());
+        assertThat(result.uninvested()).isEqualTo(1.0);
+        assertThat(result.appliedLimits().maxLossProbability()).isEqualTo(1.0);
+        assertThat(result.verified()).isTrue();
+    }
+
     private static org.assertj.core.data.Offset<Double> within(double value) {
         return org.assertj.core.data.Offset.offset(value);
     }
