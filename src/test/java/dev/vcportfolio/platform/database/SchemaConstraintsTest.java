@@ -39,7 +39,8 @@ class SchemaConstraintsTest {
     @AfterEach
     void cleanUp() {
         Sql.run(pool, "DELETE FROM optimization_sessions WHERE fund_id = '00000000-0000-0000-0000-0000000000f1'");
-        Sql.run(pool, "DELETE FROM scenario_matrices WHERE matrix_key LIKE 'a%' OR matrix_key LIKE 'b%'");
+        // only this test's own keys: other tests' matrices (any hex key) may still be referenced by their sessions
+        Sql.run(pool, "DELETE FROM scenario_matrices WHERE matrix_key ~ '^(a{64}|b{64})$'");
         Sql.run(pool, "DELETE FROM job_outbox WHERE idempotency_key LIKE 'schema-test:%'");
         Sql.run(pool, "DELETE FROM calibration_snapshots WHERE version LIKE 'schema-test%'");
     }
