@@ -97,7 +97,7 @@ class PackagedServiceIT {
                 .getList("moic");
         assertThat(json.get(2).get(0)).isEqualTo(12f);
 
-        // and a session whose limits do not bind is settled by one LP (GLOP), validated by bootstrap
+        // and a session on free shares whose limits do not bind is settled by one LP (GLOP), validated by bootstrap
         JsonObject result = completed(Map.of(
                 "fundId",
                 FUND,
@@ -106,7 +106,7 @@ class PackagedServiceIT {
                 "matrixKey",
                 key,
                 "constraints",
-                Map.of("bucketMaxWeight", 0.6, "maxLossProbability", 0.9),
+                Map.of("bucketMaxWeight", 0.6, "maxLossProbability", 0.9, "wholeDeals", false),
                 "validationScenarios",
                 500));
         assertThat(result.getJsonObject("solverMetadata").getString("backend")).isEqualTo("GLOP");
